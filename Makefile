@@ -1,0 +1,30 @@
+# Two commands on a fresh machine: `make run` and `make test`. See README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export RANDWIJZER_DATA_DIR ?= $(CURDIR)/var
+
+.PHONY: install setup run test serve clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+install: $(BIN)/.installed
+
+setup: install
+	$(BIN)/randwijzer migrate --no-input -v 0
+	$(BIN)/randwijzer load
+
+run: setup
+	$(BIN)/randwijzer serve --host $(HOST) --port $(PORT)
+
+test: install
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) var

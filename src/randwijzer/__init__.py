@@ -1,0 +1,1 @@
+"""Randwijzer: the support catalogue for the Vlaamse Rand."""

@@ -1,0 +1,483 @@
+"""Load the catalogue from its YAML files: validate everything first, then write in one transaction.
+
+A bad file never reaches the database: `read_catalogue` collects every problem (file,
+field, message) and raises `CatalogueError`; only a clean catalogue is written, and a
+failure while writing rolls the whole load back.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from django.db import transaction
+from django.utils.text import slugify
+from pydantic import BaseModel, ValidationError
+
+from randwijzer.text.normalize import name_key
+
+from . import models as m
+from .schema import (
+    Financial,
+    FundingFile,
+    MunicipalitiesFile,
+    PartnerFile,
+    TerritoriesFile,
+    Timing,
+    VocabulariesFile,
+    parse_month_day,
+)
+
+# Municipality flags that follow from membership of a territory.
+FLAG_TERRITORIES = {"in_vlaamse_rand": "vlaamse-rand", "facility_municipality": "faciliteitengemeenten"}
+
+
+@dataclass
+class Problem:
+    file: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.field}" if self.field else self.file
+        return f"{where}: {self.message}"
+
+
+class CatalogueError(Exception):
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass
+class Catalogue:
+    root: Path
+    vocabularies: VocabulariesFile
+    territories: TerritoriesFile
+    municipalities: MunicipalitiesFile
+    municipality_rows: list[dict]
+    partners: dict[str, PartnerFile] = field(default_factory=dict)
+    funding: dict[str, FundingFile] = field(default_factory=dict)
+
+
+@dataclass
+class LoadReport:
+    municipalities: int
+    territories: int
+    partners: int
+    funding_lines: int
+    removed: list[str]
+
+    def __str__(self) -> str:
+        text = (
+            f"{self.funding_lines} steunmaatregelen, {self.partners} partners, "
+            f"{self.municipalities} gemeenten en {self.territories} werkingsgebieden geladen"
+        )
+        if self.removed:
+            text += f"; verwijderd: {', '.join(self.removed)}"
+        return text
+
+
+# ---------------------------------------------------------------- reading and validating
+
+
+def _read_yaml(path: Path, root: Path, problems: list[Problem]):
+    rel = str(path.relative_to(root))
+    try:
+        with path.open(encoding="utf-8") as handle:
+            data = yaml.safe_load(handle)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"regel {mark.line + 1}" if mark else ""
+        problems.append(Problem(rel, where, f"geen geldige YAML ({getattr(exc, 'problem', exc)})"))
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(Problem(rel, "", f"kan het bestand niet lezen ({exc})"))
+        return None
+    if not isinstance(data, dict):
+        problems.append(Problem(rel, "", "het bestand moet een mapping (sleutel: waarde) bevatten"))
+        return None
+    return data
+
+
+def _validate(schema: type[BaseModel], data, rel: str, problems: list[Problem]):
+    if data is None:
+        return None
+    try:
+        return schema.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = ".".join(str(part) for part in error["loc"])
+            problems.append(Problem(rel, loc, error["msg"]))
+        return None
+
+
+def _parse_file(path: Path, root: Path, schema: type[BaseModel], problems: list[Problem]):
+    return _validate(schema, _read_yaml(path, root, problems), str(path.relative_to(root)), problems)
+
+
+def _read_municipality_rows(path: Path, rel: str, problems: list[Problem]) -> list[dict]:
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except OSError as exc:
+        problems.append(Problem(rel, "csv", f"kan {path} niet lezen ({exc})"))
+        return []
+    needed = {"NIS_code", "municipality_NL", "municipality_FR", "arrondissement_NL", "province_NL", "region_NL"}
+    if rows and not needed <= set(rows[0]):
+        problems.append(Problem(rel, "csv", f"kolommen ontbreken: {', '.join(sorted(needed - set(rows[0])))}"))
+        return []
+    return rows
+
+
+def read_catalogue(root: Path | str) -> Catalogue:
+    """Parse and check every file under `root`; raise CatalogueError listing all problems."""
+    root = Path(root)
+    problems: list[Problem] = []
+    if not root.is_dir():
+        raise CatalogueError([Problem(str(root), "", "map bestaat niet")])
+
+    vocabularies = _parse_file(root / "vocabularies.yaml", root, VocabulariesFile, problems)
+    territories = _parse_file(root / "territories.yaml", root, TerritoriesFile, problems)
+    municipalities = _parse_file(root / "municipalities.yaml", root, MunicipalitiesFile, problems)
+    rows = []
+    if municipalities:
+        rows = _read_municipality_rows((root / municipalities.csv).resolve(), "municipalities.yaml", problems)
+
+    partners = _parse_entries(root, "partners", PartnerFile, problems)
+    funding = _parse_entries(root, "funding", FundingFile, problems)
+
+    if vocabularies and territories and municipalities:
+        catalogue = Catalogue(root, vocabularies, territories, municipalities, rows, partners, funding)
+        _check_references(catalogue, problems)
+    if problems:
+        raise CatalogueError(problems)
+    return catalogue
+
+
+def _parse_entries(root: Path, folder: str, schema: type[BaseModel], problems: list[Problem]) -> dict:
+    entries: dict = {}
+    directory = root / folder
+    if not directory.is_dir():
+        problems.append(Problem(folder, "", "map ontbreekt"))
+        return entries
+    for path in sorted(directory.glob("*.y*ml")):
+        entry = _parse_file(path, root, schema, problems)
+        if entry is None:
+            continue
+        rel = str(path.relative_to(root))
+        if entry.id in entries:
+            problems.append(Problem(rel, "id", f"id '{entry.id}' komt meer dan eens voor"))
+        elif path.stem != entry.id:
+            problems.append(Problem(rel, "id", f"id '{entry.id}' moet gelijk zijn aan de bestandsnaam '{path.stem}'"))
+        else:
+            entries[entry.id] = entry
+    return entries
+
+
+def _check_references(cat: Catalogue, problems: list[Problem]) -> None:
+    themes = {t.id for t in cat.vocabularies.themes}
+    applicant_types = {a.id for a in cat.vocabularies.applicant_types}
+    territories = {t.id for t in cat.territories.territories}
+    nis_codes = {r["NIS_code"] for r in cat.municipality_rows} | {a.nis_code for a in cat.municipalities.added}
+    names = _municipality_names(cat)
+
+    def unknown(rel, loc, values, known, what):
+        for value in values:
+            if value not in known:
+                problems.append(Problem(rel, loc, f"onbekende {what} '{value}'"))
+
+    for required in FLAG_TERRITORIES.values():
+        if required not in territories:
+            problems.append(Problem("territories.yaml", "territories", f"werkingsgebied '{required}' ontbreekt"))
+    for i, territory in enumerate(cat.territories.territories):
+        unknown("territories.yaml", f"territories.{i}.rule.nis_codes", territory.rule.nis_codes, nis_codes, "NIS-code")
+    wies = cat.municipalities.wies
+    for loc, codes in (("wies.designated", wies.designated), ("wies.not_designated", wies.not_designated), ("wies.to_verify", list(wies.to_verify))):
+        unknown("municipalities.yaml", loc, codes, nis_codes, "NIS-code")
+    for i, merger in enumerate(cat.municipalities.mergers):
+        unknown("municipalities.yaml", f"mergers.{i}", [merger.into, *merger.nis_codes], nis_codes, "NIS-code")
+
+    for entry in [*cat.partners.values(), *cat.funding.values()]:
+        folder = "partners" if isinstance(entry, PartnerFile) else "funding"
+        rel = f"{folder}/{entry.id}.yaml"
+        unknown(rel, "territory", [entry.territory], territories, "werkingsgebied")
+        unknown(rel, "themes", entry.themes, themes, "thema")
+        _check_sources(entry, rel, problems)
+        if isinstance(entry, PartnerFile):
+            unknown(rel, "kind", [entry.kind], set(m.PartnerKind.values), "soort partner")
+            for i, service in enumerate(entry.services):
+                unknown(rel, f"services.{i}.themes", service.themes, themes, "thema")
+                unknown(rel, f"services.{i}.audiences", service.audiences, applicant_types, "type aanvrager")
+        else:
+            unknown(rel, "administrator", [entry.administrator], cat.partners, "partner")
+            unknown(rel, "related_partners", entry.related_partners, cat.partners, "partner")
+            unknown(rel, "level", [entry.level], set(m.Level.values), "niveau")
+            unknown(rel, "applicant_types", entry.applicant_types, applicant_types, "type aanvrager")
+            unknown(rel, "applicant_types_to_verify", entry.applicant_types_to_verify, applicant_types, "type aanvrager")
+            for i, example in enumerate(entry.examples):
+                if example.municipality and name_key(example.municipality) not in names:
+                    problems.append(Problem(rel, f"examples.{i}.municipality", f"onbekende gemeente '{example.municipality}'"))
+
+
+def _structured_fields(entry) -> set[str]:
+    fields = set(type(entry).model_fields) - {"id", "sources", "field_sources", "to_verify"}
+    if isinstance(entry, FundingFile):
+        fields |= set(Financial.model_fields) | set(Timing.model_fields)
+    return fields
+
+
+def _check_sources(entry, rel: str, problems: list[Problem]) -> None:
+    keys = {s.key for s in entry.sources}
+    fields = _structured_fields(entry)
+    for name, key in entry.field_sources.items():
+        if name not in fields:
+            problems.append(Problem(rel, f"field_sources.{name}", "onbekend veld"))
+        if key not in keys:
+            problems.append(Problem(rel, f"field_sources.{name}", f"onbekende bron '{key}'"))
+    for name in entry.to_verify:
+        if name not in fields:
+            problems.append(Problem(rel, f"to_verify.{name}", "onbekend veld"))
+    if isinstance(entry, FundingFile):
+        sourced = [("conditions", entry.conditions), ("limits", entry.limits), ("examples", entry.examples),
+                   ("figures", entry.figures), ("timing.call_rounds", entry.timing.call_rounds)]
+        for loc, items in sourced:
+            for i, item in enumerate(items):
+                if item.source is not None and item.source not in keys:
+                    problems.append(Problem(rel, f"{loc}.{i}.source", f"onbekende bron '{item.source}'"))
+
+
+def _municipality_names(cat: Catalogue) -> dict[str, str]:
+    names = {}
+    for row in cat.municipality_rows:
+        for name in (row["municipality_NL"], row["municipality_FR"]):
+            names.setdefault(name_key(name), row["NIS_code"])
+    for added in cat.municipalities.added:
+        names.setdefault(name_key(added.name_nl), added.nis_code)
+    return names
+
+
+# ---------------------------------------------------------------- writing
+
+
+def load_catalogue(root: Path | str) -> LoadReport:
+    """Validate the catalogue at `root`, then replace the database's catalogue with it atomically."""
+    catalogue = read_catalogue(root)
+    with transaction.atomic():
+        return write_catalogue(catalogue)
+
+
+def write_catalogue(cat: Catalogue) -> LoadReport:
+    _write_vocabulary(m.Theme, cat.vocabularies.themes)
+    _write_vocabulary(m.ApplicantType, cat.vocabularies.applicant_types)
+    municipalities = _write_municipalities(cat)
+    _write_territories(cat, municipalities)
+    _write_municipality_flags(cat)
+    removed = _remove_missing(m.FundingLine, cat.funding) + _remove_missing(m.Partner, cat.partners)
+    for partner in cat.partners.values():
+        _write_partner(partner)
+    names = _municipality_names(cat)
+    for line in cat.funding.values():
+        _write_funding_line(line, names)
+    return LoadReport(len(municipalities), len(cat.territories.territories), len(cat.partners), len(cat.funding), removed)
+
+
+def _write_vocabulary(model, items) -> None:
+    for position, item in enumerate(items):
+        model.objects.update_or_create(
+            id=item.id, defaults={"label": item.label, "description": item.description, "position": position}
+        )
+    model.objects.exclude(id__in=[i.id for i in items]).delete()
+
+
+def _write_municipalities(cat: Catalogue) -> dict[str, m.Municipality]:
+    info = cat.municipalities
+    wanted: dict[str, dict] = {}
+    for row in cat.municipality_rows:
+        wanted[row["NIS_code"]] = {
+            "name_nl": row["municipality_NL"],
+            "name_fr": row["municipality_FR"],
+            "arrondissement": row["arrondissement_NL"],
+            "province": row["province_NL"] if row["province_NL"] not in ("", "0") else "",
+            "region": row["region_NL"],
+            "inhabitants": int(row["inhabitants"]) if row.get("inhabitants", "").isdigit() else None,
+            "postcode": row.get("zip", ""),
+            "nis_code_to_verify": False,
+        }
+    for added in info.added:
+        wanted[added.nis_code] = {
+            "name_nl": added.name_nl, "name_fr": added.name_fr, "arrondissement": added.arrondissement,
+            "province": added.province, "region": added.region, "inhabitants": None, "postcode": "",
+            "nis_code_to_verify": added.nis_code_to_verify,
+        }
+    merged = {code: (merger.into, merger.merged_on) for merger in info.mergers for code in merger.nis_codes}
+    for code, values in wanted.items():
+        values["slug"] = slugify(values["name_nl"]) if code not in merged else f"{slugify(values['name_nl'])}-{code}"
+        values["source_url"] = info.source_url
+        values["verified_on"] = info.verified_on
+        values["merged_on"] = merged.get(code, (None, None))[1]
+        values["wies_status"], values["wies_note"] = _wies(info.wies, code)
+
+    existing = m.Municipality.objects.in_bulk()
+    fields = [f for f in next(iter(wanted.values()))]
+    changed, created = [], []
+    for code, values in wanted.items():
+        current = existing.get(code)
+        if current is None:
+            created.append(m.Municipality(nis_code=code, **values))
+        elif any(getattr(current, f) != v for f, v in values.items()):
+            for f, v in values.items():
+                setattr(current, f, v)
+            changed.append(current)
+    m.Municipality.objects.exclude(nis_code__in=list(wanted)).delete()
+    m.Municipality.objects.bulk_create(created)
+    if changed:
+        m.Municipality.objects.bulk_update(changed, fields, batch_size=200)
+
+    # Merged-into links last: the target may be new in this load.
+    for code in wanted:
+        into = merged.get(code, (None, None))[0]
+        m.Municipality.objects.filter(nis_code=code).exclude(merged_into_id=into).update(merged_into_id=into)
+    return m.Municipality.objects.in_bulk()
+
+
+def _wies(wies, code: str) -> tuple[str, str]:
+    if code in wies.designated:
+        return m.WiesStatus.YES, "Aangeduid als WIES-gemeente door het decreet Wonen in Eigen Streek (2023)."
+    if code in wies.not_designated:
+        return m.WiesStatus.NO, "Niet aangeduid als WIES-gemeente door het decreet Wonen in Eigen Streek (2023)."
+    return m.WiesStatus.TO_VERIFY, wies.to_verify.get(code, wies.default_note)
+
+
+def _territory_members(rule, municipalities: dict[str, m.Municipality]) -> list[str]:
+    if rule.nis_codes:
+        return list(rule.nis_codes)
+    attribute, value = next((a, v) for a, v in (("arrondissement", rule.arrondissement), ("province", rule.province), ("region", rule.region)) if v)
+    return [code for code, muni in municipalities.items() if getattr(muni, attribute) == value]
+
+
+def _write_territories(cat: Catalogue, municipalities: dict[str, m.Municipality]) -> None:
+    for item in cat.territories.territories:
+        territory, _ = m.Territory.objects.update_or_create(
+            id=item.id, defaults={"name": item.name, "description": item.description}
+        )
+        members = [c for c in _territory_members(item.rule, municipalities) if municipalities[c].merged_into_id is None]
+        territory.municipalities.set(members)
+    m.Territory.objects.exclude(id__in=[t.id for t in cat.territories.territories]).delete()
+
+
+def _write_municipality_flags(cat: Catalogue) -> None:
+    for flag, territory_id in FLAG_TERRITORIES.items():
+        members = m.Territory.objects.get(id=territory_id).municipalities.values_list("nis_code", flat=True)
+        m.Municipality.objects.filter(nis_code__in=list(members)).exclude(**{flag: True}).update(**{flag: True})
+        m.Municipality.objects.exclude(nis_code__in=list(members)).exclude(**{flag: False}).update(**{flag: False})
+
+
+def _remove_missing(model, entries: dict) -> list[str]:
+    missing = list(model.objects.exclude(id__in=list(entries)).values_list("id", flat=True))
+    model.objects.filter(id__in=missing).delete()
+    return missing
+
+
+def _entry_defaults(entry) -> dict:
+    return {
+        "description": entry.description,
+        "territory_id": entry.territory,
+        "verified_on": entry.verified_on,
+        "field_sources": entry.field_sources,
+        "to_verify": entry.to_verify,
+    }
+
+
+def _write_sources(owner_field: str, owner, sources) -> None:
+    m.Source.objects.filter(**{owner_field: owner}).delete()
+    m.Source.objects.bulk_create(
+        m.Source(**{owner_field: owner}, key=s.key, title=s.title, url=s.url, published=s.published,
+                 verified_on=s.verified_on, position=i)
+        for i, s in enumerate(sources)
+    )
+
+
+def _write_partner(entry: PartnerFile) -> None:
+    partner, _ = m.Partner.objects.update_or_create(
+        id=entry.id,
+        defaults={**_entry_defaults(entry), "name": entry.name, "kind": entry.kind, "summary": entry.summary,
+                  "website": entry.website, "email": entry.email},
+    )
+    partner.themes.set(entry.themes)
+    _write_sources("partner", partner, entry.sources)
+    partner.services.all().delete()
+    for position, item in enumerate(entry.services):
+        service = m.Service.objects.create(partner=partner, position=position, title=item.title, description=item.description)
+        service.themes.set(item.themes)
+        service.audiences.set(item.audiences)
+
+
+def _write_funding_line(entry: FundingFile, names: dict[str, str]) -> None:
+    timing, money = entry.timing, entry.financial
+    window = timing.activity_window
+    start = parse_month_day(window.start) if window else (None, None)
+    end = parse_month_day(window.end) if window else (None, None)
+    line, _ = m.FundingLine.objects.update_or_create(
+        id=entry.id,
+        defaults={
+            **_entry_defaults(entry),
+            "title": entry.title, "summary": entry.summary, "administrator_id": entry.administrator,
+            "level": entry.level, "status": entry.status, "status_reason": entry.status_reason,
+            "territory_basis": entry.territory_basis,
+            "required_municipality_flags": entry.required_municipality_flags,
+            "cost_share_pct": money.cost_share_pct, "max_amount": money.max_amount,
+            "total_budget": money.total_budget, "budget_period": money.budget_period,
+            "max_duration_months": entry.max_duration_months,
+            "submission_mode": timing.submission, "lead_time_months": timing.lead_time_months,
+            "lead_time_reference": timing.lead_time_reference,
+            "window_start_month": start[0], "window_start_day": start[1],
+            "window_end_month": end[0], "window_end_day": end[1],
+            "contact_name": entry.contact.name, "contact_email": entry.contact.email, "contact_url": entry.contact.url,
+        },
+    )
+    line.themes.set(entry.themes)
+    line.applicant_types.set(entry.applicant_types)
+    line.applicant_types_to_verify.set(entry.applicant_types_to_verify)
+    line.related_partners.set(entry.related_partners)
+    _write_sources("funding_line", line, entry.sources)
+    _write_funding_children(line, entry, names)
+
+
+def _write_funding_children(line: m.FundingLine, entry: FundingFile, names: dict[str, str]) -> None:
+    for model in (m.YearlyDeadline, m.CallRound, m.Condition, m.ApplicationLimit, m.FundedExample, m.Figure):
+        model.objects.filter(funding_line=line).delete()
+    deadline_source = entry.field_sources.get("yearly_deadlines", "")
+    m.YearlyDeadline.objects.bulk_create(
+        m.YearlyDeadline(funding_line=line, position=i, month=md[0], day=md[1], source_key=deadline_source)
+        for i, md in enumerate(parse_month_day(d) for d in entry.timing.yearly_deadlines)
+    )
+    m.CallRound.objects.bulk_create(
+        m.CallRound(funding_line=line, position=i, label=r.label, opens_on=r.opens_on, closes_on=r.closes_on, source_key=r.source or "")
+        for i, r in enumerate(entry.timing.call_rounds)
+    )
+    m.Condition.objects.bulk_create(
+        m.Condition(funding_line=line, position=i, text=c.text, kind=c.kind, source_key=c.source or "")
+        for i, c in enumerate(entry.conditions)
+    )
+    m.ApplicationLimit.objects.bulk_create(
+        m.ApplicationLimit(funding_line=line, position=i, max_count=x.max_count, scope=x.scope, text=x.text, source_key=x.source or "")
+        for i, x in enumerate(entry.limits)
+    )
+    m.FundedExample.objects.bulk_create(
+        m.FundedExample(
+            funding_line=line, position=i, title=e.title, description=e.description, beneficiary=e.beneficiary,
+            municipality_id=names.get(name_key(e.municipality)) if e.municipality else None,
+            amount=e.amount, year=e.year, source_key=e.source or "",
+        )
+        for i, e in enumerate(entry.examples)
+    )
+    for i, item in enumerate(entry.figures):
+        figure = m.Figure.objects.create(
+            funding_line=line, position=i, slug=item.slug, title=item.title, unit=item.unit, note=item.note, source_key=item.source or ""
+        )
+        m.FigurePoint.objects.bulk_create(
+            m.FigurePoint(figure=figure, position=j, label=p.label, value=p.value, at_least=p.at_least)
+            for j, p in enumerate(item.points)
+        )

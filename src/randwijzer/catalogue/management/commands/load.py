@@ -1,0 +1,23 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from randwijzer.catalogue.loader import CatalogueError, load_catalogue
+
+
+class Command(BaseCommand):
+    help = "Valideer de catalogus (YAML) en laad hem in één transactie in de databank."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", nargs="?", type=Path, default=None, help="map met de catalogus (standaard data/catalogue)")
+
+    def handle(self, *args, path=None, **options):
+        path = path or settings.CATALOGUE_DIR
+        try:
+            report = load_catalogue(path)
+        except CatalogueError as exc:
+            for problem in exc.problems:
+                self.stderr.write(str(problem))
+            raise CommandError(f"{len(exc.problems)} fout(en) in de catalogus; de databank is niet gewijzigd.") from None
+        self.stdout.write(str(report))

@@ -1,0 +1,275 @@
+"""The shape of the catalogue's YAML files, checked before anything is written.
+
+Cross-file checks (references to partners, vocabulary ids, source keys) live in the
+loader, which sees all files at once.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt, field_validator, model_validator
+
+Slug = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=2, max_length=80)
+MONTH_DAY = re.compile(r"^(\d{2})-(\d{2})$")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def parse_month_day(value: str) -> tuple[int, int]:
+    match = MONTH_DAY.match(value)
+    if not match:
+        raise ValueError(f"'{value}' is geen datum van de vorm MM-DD")
+    month, day = int(match.group(1)), int(match.group(2))
+    try:
+        dt.date(2024, month, day)  # a leap year, so 02-29 is accepted
+    except ValueError:
+        raise ValueError(f"'{value}' is geen bestaande dag") from None
+    return month, day
+
+
+class VocabularyItem(Strict):
+    id: str = Slug
+    label: str = Field(min_length=1)
+    description: str = ""
+
+
+class VocabulariesFile(Strict):
+    themes: list[VocabularyItem] = Field(min_length=1)
+    applicant_types: list[VocabularyItem] = Field(min_length=1)
+
+
+class TerritoryRule(Strict):
+    nis_codes: list[str] = []
+    arrondissement: str | None = None
+    province: str | None = None
+    region: str | None = None
+
+    @model_validator(mode="after")
+    def one_rule(self):
+        given = [bool(self.nis_codes), self.arrondissement, self.province, self.region]
+        if sum(1 for g in given if g) != 1:
+            raise ValueError("geef precies één regel: nis_codes, arrondissement, province of region")
+        return self
+
+
+class TerritoryItem(Strict):
+    id: str = Slug
+    name: str
+    description: str = ""
+    rule: TerritoryRule
+
+
+class TerritoriesFile(Strict):
+    territories: list[TerritoryItem] = Field(min_length=1)
+
+
+class NewMunicipality(Strict):
+    nis_code: str = Field(pattern=r"^\d{5}$")
+    name_nl: str
+    name_fr: str = ""
+    arrondissement: str
+    province: str
+    region: str
+    nis_code_to_verify: bool = False
+    note: str = ""
+
+
+class Merger(Strict):
+    into: str = Field(pattern=r"^\d{5}$")
+    merged_on: dt.date
+    nis_codes: list[str] = Field(min_length=1)
+
+
+class WiesDesignation(Strict):
+    designated: list[str] = []
+    not_designated: list[str] = []
+    to_verify: dict[str, str] = {}
+    default_note: str
+
+
+class MunicipalitiesFile(Strict):
+    csv: str
+    source_url: str
+    verified_on: dt.date
+    added: list[NewMunicipality] = []
+    mergers: list[Merger] = []
+    wies: WiesDesignation
+
+
+class SourceItem(Strict):
+    key: str = Slug
+    title: str = Field(min_length=1)
+    url: str = Field(default="", pattern=r"^(https?://\S+|mailto:\S+)?$")
+    published: str = ""
+    verified_on: dt.date
+
+
+class SourcedItem(Strict):
+    source: str | None = None
+
+
+class Contact(Strict):
+    name: str = ""
+    email: str = Field(default="", pattern=r"^([^@\s]+@[^@\s]+\.[a-z]{2,})?$")
+    url: str = Field(default="", pattern=r"^(https?://\S+)?$")
+
+
+class Entry(Strict):
+    """Fields shared by funding lines and partners."""
+
+    id: str = Slug
+    description: str = Field(min_length=1)
+    territory: str
+    verified_on: dt.date
+    sources: list[SourceItem] = Field(min_length=1)
+    field_sources: dict[str, str] = {}
+    to_verify: dict[str, str] = {}
+
+    @model_validator(mode="after")
+    def source_keys_unique(self):
+        keys = [s.key for s in self.sources]
+        duplicates = sorted({k for k in keys if keys.count(k) > 1})
+        if duplicates:
+            raise ValueError(f"bronsleutel dubbel gebruikt: {', '.join(duplicates)}")
+        return self
+
+
+class ServiceItem(Strict):
+    title: str = Field(min_length=1)
+    description: str = ""
+    themes: list[str] = []
+    audiences: list[str] = []
+
+
+class PartnerFile(Entry):
+    name: str = Field(min_length=1)
+    kind: str
+    summary: str = Field(min_length=1, max_length=400)
+    website: str = Field(default="", pattern=r"^(https?://\S+)?$")
+    email: str = Field(default="", pattern=r"^([^@\s]+@[^@\s]+\.[a-z]{2,})?$")
+    themes: list[str] = []
+    services: list[ServiceItem] = []
+
+
+class Financial(Strict):
+    cost_share_pct: int | None = Field(default=None, ge=1, le=100)
+    max_amount: NonNegativeInt | None = None
+    total_budget: NonNegativeInt | None = None
+    budget_period: str = ""
+
+
+class CallRoundItem(SourcedItem):
+    label: str
+    opens_on: dt.date | None = None
+    closes_on: dt.date
+
+    @model_validator(mode="after")
+    def ordered(self):
+        if self.opens_on and self.opens_on > self.closes_on:
+            raise ValueError("opens_on ligt na closes_on")
+        return self
+
+
+class ActivityWindow(Strict):
+    start: str
+    end: str
+
+    @field_validator("start", "end")
+    @classmethod
+    def month_day(cls, value: str) -> str:
+        parse_month_day(value)
+        return value
+
+
+class Timing(Strict):
+    submission: Literal["rounds", "continuous", "call", "unknown"]
+    yearly_deadlines: list[str] = []
+    call_rounds: list[CallRoundItem] = []
+    lead_time_months: PositiveInt | None = None
+    lead_time_reference: Literal["project_start", "activity", ""] = ""
+    activity_window: ActivityWindow | None = None
+
+    @field_validator("yearly_deadlines")
+    @classmethod
+    def month_days(cls, values: list[str]) -> list[str]:
+        for value in values:
+            parse_month_day(value)
+        return values
+
+    @model_validator(mode="after")
+    def consistent(self):
+        if self.submission == "rounds" and not self.yearly_deadlines:
+            raise ValueError("submission 'rounds' vraagt minstens één datum in yearly_deadlines")
+        if bool(self.lead_time_months) != bool(self.lead_time_reference):
+            raise ValueError("lead_time_months en lead_time_reference horen samen")
+        return self
+
+
+class LimitItem(SourcedItem):
+    max_count: PositiveInt
+    scope: Literal["per-applicant", "per-municipality-per-year", "per-project-per-beneficiary"]
+    text: str = Field(min_length=1)
+
+
+class ConditionItem(SourcedItem):
+    text: str = Field(min_length=1)
+    kind: Literal["info", "check"] = "info"
+
+
+class ExampleItem(SourcedItem):
+    title: str = Field(min_length=1)
+    description: str = ""
+    beneficiary: str = ""
+    municipality: str | None = None
+    amount: NonNegativeInt | None = None
+    year: int | None = Field(default=None, ge=1990, le=2100)
+
+
+class FigurePointItem(Strict):
+    label: str
+    value: NonNegativeInt
+    at_least: bool = False
+
+
+class FigureItem(SourcedItem):
+    slug: str = Slug
+    title: str
+    unit: Literal["EUR", "count"]
+    note: str = ""
+    points: list[FigurePointItem] = Field(min_length=1)
+
+
+class FundingFile(Entry):
+    title: str = Field(min_length=1)
+    summary: str = Field(min_length=1, max_length=500)
+    administrator: str
+    related_partners: list[str] = []
+    level: str
+    status: Literal["open", "doorlopend", "afgesloten", "onzeker"]
+    status_reason: str = ""
+    themes: list[str] = Field(min_length=1)
+    applicant_types: list[str] = []
+    applicant_types_to_verify: list[str] = []
+    territory_basis: Literal["seat", "project"] = "seat"
+    required_municipality_flags: list[Literal["wies", "in_vlaamse_rand", "facility_municipality"]] = []
+    financial: Financial = Financial()
+    max_duration_months: PositiveInt | None = None
+    timing: Timing
+    limits: list[LimitItem] = []
+    conditions: list[ConditionItem] = []
+    examples: list[ExampleItem] = []
+    figures: list[FigureItem] = []
+    contact: Contact = Contact()
+
+    @model_validator(mode="after")
+    def applicants_given(self):
+        both = set(self.applicant_types) & set(self.applicant_types_to_verify)
+        if both:
+            raise ValueError(f"aanvrager zowel zeker als te verifiëren: {', '.join(sorted(both))}")
+        if not self.applicant_types and not self.applicant_types_to_verify:
+            raise ValueError("geef applicant_types of applicant_types_to_verify")
+        return self

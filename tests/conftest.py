@@ -1,0 +1,11 @@
+"""Tests run against the real catalogue: it is loaded once into the test database."""
+import pytest
+from django.conf import settings
+
+from randwijzer.catalogue.loader import load_catalogue
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        load_catalogue(settings.CATALOGUE_DIR)
