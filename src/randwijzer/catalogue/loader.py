@@ -390,13 +390,28 @@ def _entry_defaults(entry) -> dict:
     }
 
 
+def _sync(model, owner: dict, rows: list[dict]) -> list:
+    """Make `model`'s rows of `owner` equal `rows`, matched by position; unchanged rows are not touched."""
+    existing = {obj.position: obj for obj in model.objects.filter(**owner)}
+    kept = []
+    for position, values in enumerate(rows):
+        obj = existing.pop(position, None)
+        if obj is None:
+            obj = model.objects.create(**owner, position=position, **values)
+        elif any(getattr(obj, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(obj, k, v)
+            obj.save()
+        kept.append(obj)
+    model.objects.filter(pk__in=[obj.pk for obj in existing.values()]).delete()
+    return kept
+
+
 def _write_sources(owner_field: str, owner, sources) -> None:
-    m.Source.objects.filter(**{owner_field: owner}).delete()
-    m.Source.objects.bulk_create(
-        m.Source(**{owner_field: owner}, key=s.key, title=s.title, url=s.url, published=s.published,
-                 verified_on=s.verified_on, position=i)
-        for i, s in enumerate(sources)
-    )
+    _sync(m.Source, {owner_field: owner}, [
+        {"key": s.key, "title": s.title, "url": s.url, "published": s.published, "verified_on": s.verified_on}
+        for s in sources
+    ])
 
 
 def _write_partner(entry: PartnerFile) -> None:
@@ -407,9 +422,8 @@ def _write_partner(entry: PartnerFile) -> None:
     )
     partner.themes.set(entry.themes)
     _write_sources("partner", partner, entry.sources)
-    partner.services.all().delete()
-    for position, item in enumerate(entry.services):
-        service = m.Service.objects.create(partner=partner, position=position, title=item.title, description=item.description)
+    services = _sync(m.Service, {"partner": partner}, [{"title": s.title, "description": s.description} for s in entry.services])
+    for service, item in zip(services, entry.services):
         service.themes.set(item.themes)
         service.audiences.set(item.audiences)
 
@@ -446,38 +460,30 @@ def _write_funding_line(entry: FundingFile, names: dict[str, str]) -> None:
 
 
 def _write_funding_children(line: m.FundingLine, entry: FundingFile, names: dict[str, str]) -> None:
-    for model in (m.YearlyDeadline, m.CallRound, m.Condition, m.ApplicationLimit, m.FundedExample, m.Figure):
-        model.objects.filter(funding_line=line).delete()
+    owner = {"funding_line": line}
     deadline_source = entry.field_sources.get("yearly_deadlines", "")
-    m.YearlyDeadline.objects.bulk_create(
-        m.YearlyDeadline(funding_line=line, position=i, month=md[0], day=md[1], source_key=deadline_source)
-        for i, md in enumerate(parse_month_day(d) for d in entry.timing.yearly_deadlines)
-    )
-    m.CallRound.objects.bulk_create(
-        m.CallRound(funding_line=line, position=i, label=r.label, opens_on=r.opens_on, closes_on=r.closes_on, source_key=r.source or "")
-        for i, r in enumerate(entry.timing.call_rounds)
-    )
-    m.Condition.objects.bulk_create(
-        m.Condition(funding_line=line, position=i, text=c.text, kind=c.kind, source_key=c.source or "")
-        for i, c in enumerate(entry.conditions)
-    )
-    m.ApplicationLimit.objects.bulk_create(
-        m.ApplicationLimit(funding_line=line, position=i, max_count=x.max_count, scope=x.scope, text=x.text, source_key=x.source or "")
-        for i, x in enumerate(entry.limits)
-    )
-    m.FundedExample.objects.bulk_create(
-        m.FundedExample(
-            funding_line=line, position=i, title=e.title, description=e.description, beneficiary=e.beneficiary,
-            municipality_id=names.get(name_key(e.municipality)) if e.municipality else None,
-            amount=e.amount, year=e.year, source_key=e.source or "",
-        )
-        for i, e in enumerate(entry.examples)
-    )
-    for i, item in enumerate(entry.figures):
-        figure = m.Figure.objects.create(
-            funding_line=line, position=i, slug=item.slug, title=item.title, unit=item.unit, note=item.note, source_key=item.source or ""
-        )
-        m.FigurePoint.objects.bulk_create(
-            m.FigurePoint(figure=figure, position=j, label=p.label, value=p.value, at_least=p.at_least)
-            for j, p in enumerate(item.points)
-        )
+    _sync(m.YearlyDeadline, owner, [
+        {"month": month, "day": day, "source_key": deadline_source}
+        for month, day in (parse_month_day(d) for d in entry.timing.yearly_deadlines)
+    ])
+    _sync(m.CallRound, owner, [
+        {"label": r.label, "opens_on": r.opens_on, "closes_on": r.closes_on, "source_key": r.source or ""}
+        for r in entry.timing.call_rounds
+    ])
+    _sync(m.Condition, owner, [{"text": c.text, "kind": c.kind, "source_key": c.source or ""} for c in entry.conditions])
+    _sync(m.ApplicationLimit, owner, [
+        {"max_count": x.max_count, "scope": x.scope, "text": x.text, "source_key": x.source or ""} for x in entry.limits
+    ])
+    _sync(m.FundedExample, owner, [
+        {
+            "title": e.title, "description": e.description, "beneficiary": e.beneficiary,
+            "municipality_id": names.get(name_key(e.municipality)) if e.municipality else None,
+            "amount": e.amount, "year": e.year, "source_key": e.source or "",
+        }
+        for e in entry.examples
+    ])
+    figures = _sync(m.Figure, owner, [
+        {"slug": f.slug, "title": f.title, "unit": f.unit, "note": f.note, "source_key": f.source or ""} for f in entry.figures
+    ])
+    for figure, item in zip(figures, entry.figures):
+        _sync(m.FigurePoint, {"figure": figure}, [{"label": p.label, "value": p.value, "at_least": p.at_least} for p in item.points])
