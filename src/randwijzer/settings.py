@@ -25,7 +25,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",  # serves the API docs' Swagger files locally, so /api/v1/docs works offline
     "randwijzer.catalogue",
+    "randwijzer.matching",
     "randwijzer.api",
 ]
 

@@ -360,7 +360,7 @@ def _territory_members(rule, municipalities: dict[str, m.Municipality]) -> list[
 def _write_territories(cat: Catalogue, municipalities: dict[str, m.Municipality]) -> None:
     for item in cat.territories.territories:
         territory, _ = m.Territory.objects.update_or_create(
-            id=item.id, defaults={"name": item.name, "description": item.description}
+            id=item.id, defaults={"name": item.name, "phrase": item.phrase, "description": item.description}
         )
         members = [c for c in _territory_members(item.rule, municipalities) if municipalities[c].merged_into_id is None]
         territory.municipalities.set(members)

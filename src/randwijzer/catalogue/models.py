@@ -85,6 +85,8 @@ class Municipality(models.Model):
 class Territory(models.Model):
     id = models.SlugField(primary_key=True, max_length=60)
     name = models.CharField("naam", max_length=120)
+    # How a sentence says a place lies in it: "in de Vlaamse Rand".
+    phrase = models.CharField("in een zin", max_length=120)
     description = models.TextField("omschrijving", blank=True)
     municipalities = models.ManyToManyField(Municipality, related_name="territories", blank=True)
 

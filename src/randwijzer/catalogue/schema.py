@@ -59,6 +59,7 @@ class TerritoryRule(Strict):
 class TerritoryItem(Strict):
     id: str = Slug
     name: str
+    phrase: str = Field(pattern=r"^in ")
     description: str = ""
     rule: TerritoryRule
 

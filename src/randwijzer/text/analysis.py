@@ -7,7 +7,9 @@ import snowballstemmer
 from .normalize import fold
 
 _TOKEN = re.compile(r"[a-z0-9]+")
-_STEMMER = snowballstemmer.stemmer("dutch")
+# snowballstemmer 3 renamed the classic Snowball Dutch stemmer to "dutch_porter"; its new
+# "dutch" strips the prefix ge- (gemeenten -> meen, gezin -> zin), which hurts this domain.
+_STEMMER = snowballstemmer.stemmer("dutch_porter")
 
 # Common Dutch function words; they carry no meaning for matching a project to support.
 STOP_WORDS = frozenset(

@@ -1,0 +1,157 @@
+"""How well a catalogue text fits a project description, in Dutch.
+
+Three Dutch-specific steps on top of snowball stemming:
+- compound words are split into known parts (taalcafé -> taal + cafe, dorpsfeest -> dorp + feest);
+- a reviewed thesaurus (data/matching/thesaurus.yaml) adds related terms, also from French
+  and English words, to the query;
+- an inverted index with BM25-style saturation and idf scores only the documents that share
+  a term with the query, so the cost grows with matches, not with the catalogue.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+from pydantic import BaseModel, ConfigDict
+
+from randwijzer.text.analysis import stem, tokens
+
+# Weights tuned with `make eval` (see docs/matching.md): see the weights table there.
+COMPOUND_PART_WEIGHT = 0.7
+THESAURUS_WEIGHT = 0.5
+SATURATION = 1.2
+MIN_PART = 3
+LINKERS = ("", "s", "e", "en")
+
+
+class ThesaurusGroup(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    terms: list[str]
+    fr: list[str] = []
+    en: list[str] = []
+
+
+class ThesaurusFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    parts: list[str] = []
+    groups: list[ThesaurusGroup]
+
+
+def thesaurus_path() -> Path:
+    return settings.PROJECT_DIR / "data" / "matching" / "thesaurus.yaml"
+
+
+@lru_cache(maxsize=4)
+def load_thesaurus(path: Path | None = None) -> ThesaurusFile:
+    with (path or thesaurus_path()).open(encoding="utf-8") as handle:
+        return ThesaurusFile.model_validate(yaml.safe_load(handle))
+
+
+@dataclass
+class Lexicon:
+    """Known words and stems, used to recognise the parts of a compound word."""
+
+    words: set[str]
+
+    def knows(self, part: str) -> bool:
+        return len(part) >= MIN_PART and (part in self.words or stem(part) in self.words)
+
+    def split(self, token: str) -> list[str]:
+        """The two known parts of a compound (with an optional linking s/e/en), or []."""
+        if len(token) < 2 * MIN_PART + 1:
+            return []
+        for cut in range(len(token) - MIN_PART, MIN_PART - 1, -1):
+            head, tail = token[:cut], token[cut:]
+            if not self.knows(tail):
+                continue
+            for linker in LINKERS:
+                if linker and not head.endswith(linker):
+                    continue
+                base = head[: len(head) - len(linker)] if linker else head
+                if self.knows(base):
+                    return [base, tail]
+        return []
+
+
+def build_lexicon(texts, thesaurus: ThesaurusFile) -> Lexicon:
+    words: set[str] = set()
+    for text in texts:
+        words.update(tokens(text))
+    for group in thesaurus.groups:
+        for term in group.terms:
+            words.update(tokens(term))
+    for part in thesaurus.parts:
+        words.update(tokens(part))
+    return Lexicon(words | {stem(w) for w in words})
+
+
+def analyze(text: str, lexicon: Lexicon) -> Counter:
+    """Stems of a text with weights: whole words 1, parts of compounds less."""
+    bag: Counter = Counter()
+    for token in tokens(text):
+        bag[stem(token)] += 1.0
+        for part in lexicon.split(token):
+            bag[stem(part)] += COMPOUND_PART_WEIGHT
+    return bag
+
+
+class Expander:
+    """Adds the thesaurus neighbours of the query's terms."""
+
+    def __init__(self, thesaurus: ThesaurusFile, lexicon: Lexicon):
+        self.groups: list[tuple[list[frozenset], set[str]]] = []
+        for group in thesaurus.groups:
+            phrases = [frozenset(analyze(t, lexicon)) for t in [*group.terms, *group.fr, *group.en]]
+            phrases = [p for p in phrases if p]
+            expansion = set().union(*(analyze(t, lexicon) for t in group.terms))
+            self.groups.append((phrases, expansion))
+
+    def expand(self, query: Counter) -> Counter:
+        present = set(query)
+        extra: Counter = Counter()
+        for phrases, expansion in self.groups:
+            if any(phrase <= present for phrase in phrases):
+                for s in expansion - present:
+                    extra[s] = max(extra[s], THESAURUS_WEIGHT)
+        return query + extra
+
+
+class TextIndex:
+    """An inverted index over documents made of weighted fields."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        self.size = 0
+
+    def add(self, doc: int, fields: dict[str, str], weights: dict[str, float]) -> None:
+        evidence: Counter = Counter()
+        for name, text in fields.items():
+            for s, tf in analyze(text, self.lexicon).items():
+                evidence[s] += weights[name] * tf * (SATURATION + 1) / (tf + SATURATION)
+        for s, value in evidence.items():
+            self.postings[s].append((doc, value))
+        self.size += 1
+
+    def idf(self, s: str) -> float:
+        df = len(self.postings.get(s, ()))
+        return math.log(1 + (self.size - df + 0.5) / (df + 0.5))
+
+    def scores(self, query: Counter) -> dict[int, float]:
+        """Per document: evidence for the query's terms, normalised by the query's own weight."""
+        totals: dict[int, float] = defaultdict(float)
+        mass = 0.0
+        for s, weight in query.items():
+            idf = self.idf(s)
+            mass += min(weight, 1.0) * idf
+            for doc, value in self.postings.get(s, ()):
+                totals[doc] += min(weight, 1.0) * idf * value
+        if not mass:
+            return {}
+        return {doc: total / mass for doc, total in totals.items()}
