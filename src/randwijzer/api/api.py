@@ -1,3 +1,61 @@
+"""The JSON API under /api/v1: one router per domain, errors always as Dutch JSON."""
+import django.core.exceptions
+import pydantic
+from django.http import Http404
 from ninja import NinjaAPI
+from ninja.errors import ValidationError
+
+from . import funding, municipalities, partners
+from .filters import InvalidFilter
 
 api = NinjaAPI(title="Randwijzer API", version="1", description="Steunmaatregelen en partners voor de Vlaamse Rand.")
+api.add_router("/funding", funding.router)
+api.add_router("/partners", partners.router)
+api.add_router("/municipalities", municipalities.router)
+
+# Dutch words for the pydantic errors that query parameters can raise.
+REASONS = {
+    "string_too_long": "is te lang (maximaal {max_length} tekens)",
+    "missing": "ontbreekt",
+    "string_type": "moet tekst zijn",
+}
+
+
+def _reason(error: dict) -> str:
+    template = REASONS.get(error.get("type", ""), "heeft een ongeldige waarde")
+    try:
+        return template.format(**error.get("ctx", {}))
+    except (KeyError, IndexError):
+        return "heeft een ongeldige waarde"
+
+
+def _parameter(error: dict) -> str | None:
+    # loc is e.g. ("query", "filters", "q"): the last part names the parameter.
+    loc = [str(part) for part in error.get("loc", ()) if not isinstance(part, int)]
+    return loc[-1] if len(loc) > 1 else None
+
+
+@api.exception_handler(InvalidFilter)
+def invalid_filter(request, exc: InvalidFilter):
+    body = {"detail": exc.detail, "parameter": exc.parameter, "suggestions": exc.suggestions}
+    return api.create_response(request, body, status=422)
+
+
+@api.exception_handler(ValidationError)
+def invalid_input(request, exc: ValidationError):
+    errors = exc.errors or [{}]
+    parts = [f"parameter {_parameter(e) or '?'} {_reason(e)}" for e in errors]
+    body = {"detail": "Ongeldige invoer: " + "; ".join(parts) + ".", "parameter": _parameter(errors[0]), "suggestions": []}
+    return api.create_response(request, body, status=422)
+
+
+# Validation errors that escape a route are bad input, not a crash: answer 422, not 500.
+@api.exception_handler(pydantic.ValidationError)
+@api.exception_handler(django.core.exceptions.ValidationError)
+def unexpected_validation_error(request, exc):
+    return api.create_response(request, {"detail": "Ongeldige invoer.", "parameter": None, "suggestions": []}, status=422)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": "Niet gevonden."}, status=404)

@@ -1,0 +1,243 @@
+"""Shapes of the JSON API. The CLI prints the same objects, so both always agree.
+
+Money is in whole euros and null when the sources do not say; dates are YYYY-MM-DD and
+yearly days MM-DD.
+"""
+import datetime as dt
+
+from ninja import Field, Schema
+
+# ---------------------------------------------------------------- errors
+
+
+class ErrorOut(Schema):
+    detail: str = Field(description="Uitleg in het Nederlands")
+
+
+class InvalidInputOut(Schema):
+    detail: str = Field(description="Uitleg in het Nederlands, met de naam van de parameter")
+    parameter: str | None = Field(None, description="De parameter met de ongeldige waarde")
+    suggestions: list[str] = Field([], description="Waarden die er dicht bij liggen")
+
+
+# ---------------------------------------------------------------- filters
+
+FILTER = {"max_length": 100}
+
+
+class CommonFilters(Schema):
+    theme: str | None = Field(None, description="Thema (id of naam)", **FILTER)
+    applicant_type: str | None = Field(None, description="Type aanvrager (id of naam)", **FILTER)
+    municipality: str | None = Field(None, description="Gemeente: NIS-code of naam (Nederlands of Frans)", **FILTER)
+    q: str | None = Field(None, description="Zoektekst", max_length=200)
+
+
+class FundingFilters(CommonFilters):
+    status: str | None = Field(None, description="open, doorlopend, afgesloten of onzeker", **FILTER)
+    level: str | None = Field(None, description="vlaams, provinciaal, intergemeentelijk, lokaal, federaal of europees", **FILTER)
+
+
+class PartnerFilters(CommonFilters):
+    kind: str | None = Field(None, description="Soort partner (agentschap, vzw, ...)", **FILTER)
+
+
+# ---------------------------------------------------------------- shared parts
+
+
+class Ref(Schema):
+    id: str
+    name: str
+
+
+class SourceOut(Schema):
+    key: str
+    title: str
+    url: str
+    published: str
+    verified_on: dt.date
+
+
+# ---------------------------------------------------------------- funding lines
+
+
+class FundingItem(Schema):
+    id: str
+    title: str
+    summary: str
+    status: str
+    level: str
+    themes: list[str]
+    applicant_types: list[str]
+    applicant_types_to_verify: list[str]
+    territory: str
+    administrator: str
+    url: str = Field(description="Pagina van de steunmaatregel op de site")
+
+
+class FinancialOut(Schema):
+    cost_share_pct: int | None
+    max_amount: int | None
+    total_budget: int | None
+    budget_period: str
+
+
+class CallRoundOut(Schema):
+    label: str
+    opens_on: dt.date | None
+    closes_on: dt.date
+
+
+class ActivityWindowOut(Schema):
+    start: str = Field(description="MM-DD")
+    end: str = Field(description="MM-DD")
+
+
+class TimingOut(Schema):
+    submission_mode: str
+    yearly_deadlines: list[str] = Field(description="MM-DD")
+    call_rounds: list[CallRoundOut]
+    lead_time_months: int | None
+    lead_time_reference: str
+    activity_window: ActivityWindowOut | None
+    next_deadline: dt.date | None = Field(description="Eerstvolgende vaste indiendatum vanaf vandaag")
+
+
+class LimitOut(Schema):
+    max_count: int
+    scope: str
+    text: str
+    source: str | None
+
+
+class ConditionOut(Schema):
+    text: str
+    kind: str
+    source: str | None
+
+
+class ExampleOut(Schema):
+    title: str
+    description: str
+    beneficiary: str
+    municipality: str | None = Field(description="NIS-code")
+    amount: int | None
+    year: int | None
+    source: str | None
+
+
+class FigurePointOut(Schema):
+    label: str
+    value: int
+    at_least: bool
+
+
+class FigureOut(Schema):
+    slug: str
+    title: str
+    unit: str
+    note: str
+    source: str | None
+    points: list[FigurePointOut]
+
+
+class ContactOut(Schema):
+    name: str
+    email: str
+    url: str
+
+
+class FundingDetail(Schema):
+    id: str
+    title: str
+    summary: str
+    description: str
+    url: str
+    administrator: Ref
+    related_partners: list[str]
+    level: str
+    status: str
+    status_reason: str
+    themes: list[str]
+    applicant_types: list[str]
+    applicant_types_to_verify: list[str]
+    territory: Ref
+    territory_basis: str
+    required_municipality_flags: list[str]
+    financial: FinancialOut
+    max_duration_months: int | None
+    timing: TimingOut
+    limits: list[LimitOut]
+    conditions: list[ConditionOut]
+    examples: list[ExampleOut]
+    figures: list[FigureOut]
+    contact: ContactOut
+    sources: list[SourceOut]
+    field_sources: dict[str, str]
+    to_verify: dict[str, str]
+    verified_on: dt.date
+
+
+# ---------------------------------------------------------------- partners
+
+
+class PartnerItem(Schema):
+    id: str
+    name: str
+    kind: str
+    summary: str
+    themes: list[str]
+    territory: str
+    website: str
+    email: str
+    url: str = Field(description="Pagina van de partner op de site")
+
+
+class ServiceOut(Schema):
+    title: str
+    description: str
+    themes: list[str]
+    audiences: list[str]
+
+
+class PartnerDetail(Schema):
+    id: str
+    name: str
+    kind: str
+    summary: str
+    description: str
+    website: str
+    email: str
+    url: str = Field(description="Pagina van de partner op de site")
+    themes: list[str]
+    territory: Ref
+    services: list[ServiceOut]
+    administers: list[str] = Field(description="Steunmaatregelen die deze partner beheert")
+    related_lines: list[str] = Field(description="Steunmaatregelen waarbij deze partner helpt")
+    sources: list[SourceOut]
+    field_sources: dict[str, str]
+    to_verify: dict[str, str]
+    verified_on: dt.date
+
+
+# ---------------------------------------------------------------- municipalities
+
+
+class MunicipalityDetail(Schema):
+    nis_code: str
+    name_nl: str
+    name_fr: str
+    arrondissement: str
+    province: str
+    region: str
+    uri: str = Field(description="URI van de gemeente bij de Vlaamse overheid")
+    url: str = Field(description="Pagina van de gemeente op de site")
+    in_vlaamse_rand: bool
+    facility_municipality: bool
+    wies_status: str = Field(description="yes, no of to_verify")
+    wies_note: str
+    merged_into: str | None = Field(description="NIS-code van de gemeente waarin ze opging")
+    merged_on: dt.date | None
+    nis_code_to_verify: bool
+    territories: list[str] = Field(description="Werkingsgebieden (bij een fusie: die van de nieuwe gemeente)")
+    funding: list[str] = Field(description="Steunmaatregelen waarvan het werkingsgebied de gemeente omvat")
+    partners: list[str] = Field(description="Partners die er actief zijn")

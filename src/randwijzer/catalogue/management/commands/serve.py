@@ -1,0 +1,40 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from waitress.server import create_server
+
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+class Command(BaseCommand):
+    help = "Start Randwijzer als webserver (waitress) voor een klein kantoor; statische bestanden via WhiteNoise."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1", help="adres om op te luisteren (standaard 127.0.0.1)")
+        parser.add_argument("--port", type=int, default=8000, help="poort (standaard 8000; 0 = een vrije poort)")
+        parser.add_argument("--threads", type=int, default=4, help="aantal gelijktijdige verzoeken (standaard 4)")
+
+    def handle(self, *args, host, port, threads, **options):
+        if not 0 <= port <= 65535 or threads < 1:
+            raise CommandError("Geef een poort tussen 0 en 65535 en minstens 1 thread.", returncode=2)
+        # WhiteNoise warns about a missing STATIC_ROOT; files come from the apps (finders) anyway.
+        settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+        from randwijzer.wsgi import application
+
+        try:
+            # create_server binds the socket, so the URL below is only printed when it is true.
+            server = create_server(application, host=host, port=port, threads=threads, ident="Randwijzer")
+        except OSError as exc:
+            raise CommandError(f"Kan niet luisteren op {host}:{port} ({exc.strerror or exc}).", returncode=2) from None
+        real_port = getattr(server, "effective_port", port)
+        self.stdout.write(f"Randwijzer draait op http://{host}:{real_port}")
+        if host not in LOOPBACK and "*" not in settings.ALLOWED_HOSTS:
+            self.stdout.write(f"Let op: andere computers kunnen de site pas openen als hun adres in ALLOWED_HOSTS staat "
+                              f"(nu: {', '.join(settings.ALLOWED_HOSTS)}).")
+        self.stdout.write("Stoppen met Ctrl+C.")
+        self.stdout.flush()
+        try:
+            server.run()
+        except KeyboardInterrupt:
+            self.stdout.write("Randwijzer gestopt.")
+        finally:
+            server.close()
