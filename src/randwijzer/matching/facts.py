@@ -45,6 +45,7 @@ class LineFacts:
     lead_time_reference: str
     window: tuple[tuple[int, int], tuple[int, int]] | None
     checks: tuple[str, ...]
+    purposes: tuple[str, ...]
     to_verify: dict = field(hash=False, compare=False)
 
 
@@ -90,7 +91,7 @@ def load_line_facts(queryset=None) -> list[LineFacts]:
     queryset = queryset if queryset is not None else m.FundingLine.objects.all()
     lines = queryset.select_related("administrator", "territory").prefetch_related(
         "applicant_types", "applicant_types_to_verify", "yearlydeadlines", "callrounds",
-        Prefetch("conditions", queryset=m.Condition.objects.filter(kind=m.ConditionKind.CHECK)),
+        Prefetch("conditions", queryset=m.Condition.objects.exclude(kind=m.ConditionKind.INFO)),
     )
     return line_facts(lines, territory_members())
 
@@ -123,5 +124,6 @@ def _line(line: m.FundingLine, members) -> LineFacts:
         lead_time_reference=line.lead_time_reference,
         window=window,
         checks=tuple(c.text for c in line.conditions.all() if c.kind == m.ConditionKind.CHECK),
+        purposes=tuple(c.text for c in line.conditions.all() if c.kind == m.ConditionKind.PURPOSE),
         to_verify=dict(line.to_verify),
     )

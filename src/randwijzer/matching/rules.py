@@ -171,6 +171,17 @@ def duration_rule(line: LineFacts, req: MatchRequest) -> RuleResult | None:
     return RuleResult("duration", FAIL, f"Het project loopt langer dan de toegelaten {months_word(limit)}.")
 
 
+# Relevance from which a project is taken to serve a line's stated purpose (tuned with make eval).
+PURPOSE_FIT = 0.35
+
+
+def purpose_rules(line: LineFacts, req: MatchRequest, relevance: float) -> list[RuleResult]:
+    """Does the project serve the aim of the line? Judged from its description, never assumed."""
+    if relevance >= PURPOSE_FIT:
+        return [RuleResult("purpose", PASS, f"Het project sluit aan bij het doel: {text}") for text in line.purposes]
+    return [RuleResult("purpose", UNKNOWN, f"Ga na of het project past bij het doel: {text}") for text in line.purposes]
+
+
 def check_rules(line: LineFacts, req: MatchRequest) -> list[RuleResult]:
     return [RuleResult("condition", UNKNOWN, f"Na te gaan: {text}") for text in line.checks]
 
@@ -214,10 +225,11 @@ def _unsure(line: LineFacts, result: RuleResult) -> RuleResult:
     return RuleResult(result.rule, UNKNOWN, f"{result.explanation} Te verifiëren: {' '.join(reasons)}")
 
 
-def evaluate(line: LineFacts, req: MatchRequest) -> list[RuleResult]:
+def evaluate(line: LineFacts, req: MatchRequest, relevance: float = 0.0) -> list[RuleResult]:
     results = [status_rule(line, req), applicant_rule(line, req), territory_rule(line, req)]
     results += flag_rules(line, req)
     results += [r for r in (window_rule(line, req), timing_rule(line, req), duration_rule(line, req)) if r]
+    results += purpose_rules(line, req, relevance)
     results += check_rules(line, req)
     return [_unsure(line, r) for r in results]
 

@@ -112,7 +112,7 @@ class Matcher:
             yield i
 
     def _judge(self, line: LineFacts, score: float, req: MatchRequest) -> FundingMatch:
-        reasons = evaluate(line, req)
+        reasons = evaluate(line, req, score)
         eligibility = verdict(reasons)
         amount = None
         if req.cost is not None and line.cost_share_pct and eligibility != "ineligible":
