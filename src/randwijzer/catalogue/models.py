@@ -321,6 +321,8 @@ class CallRound(FundingChild):
 class ConditionKind(models.TextChoices):
     INFO = "info", "ter info"
     CHECK = "check", "na te gaan door de aanvrager"
+    # The aim a project must serve; the matcher compares it with the project's description.
+    PURPOSE = "purpose", "doel van de steun"
 
 
 class Condition(FundingChild):

@@ -82,6 +82,23 @@ def _fact(line: FundingLine, field: str, text: str, source: Source | None = None
     return Fact(field, text, source or line.source_for(field), " ".join(doubts))
 
 
+# Said when the catalogue doubts a fact it does not state, so the doubt still has a place.
+UNKNOWN_SENTENCES = {
+    "cost_share_pct": "Welk deel van de kosten de steun dekt, is niet bekend.",
+    "max_amount": "Een maximumbedrag per project is niet bekend.",
+    "total_budget": "Het totale budget is niet bekend.",
+    "max_duration_months": "Een maximale looptijd is niet bekend.",
+    "call_rounds": "Er zijn geen oproepen bekend.",
+    "lead_time_months": "Een minimale aanlooptijd is niet bekend.",
+    "activity_window": "Een vaste periode voor de activiteit is niet bekend.",
+}
+
+
+def _doubted_unknowns(line: FundingLine, fields, stated: list[Fact]) -> list[Fact]:
+    shown = {f.field for f in stated}
+    return [Fact(f, UNKNOWN_SENTENCES[f], None, line.to_verify[f]) for f in fields if f not in shown and line.to_verify.get(f)]
+
+
 def submission_in_dutch(line: FundingLine) -> str:
     if line.submission_mode == SubmissionMode.ROUNDS:
         days = join_nl(format_month_day(d.month, d.day) for d in line.yearlydeadlines.all())
@@ -126,7 +143,7 @@ def timing_facts(line: FundingLine) -> list[Fact]:
         facts.append(_fact(line, "lead_time_months", lead_time_in_dutch(line), also=("lead_time_reference",)))
     if line.has_activity_window:
         facts.append(_fact(line, "activity_window", activity_window_in_dutch(line)))
-    return facts
+    return facts + _doubted_unknowns(line, ("call_rounds", "lead_time_months", "activity_window"), facts)
 
 
 def financial_facts(line: FundingLine) -> list[Fact]:
@@ -136,11 +153,12 @@ def financial_facts(line: FundingLine) -> list[Fact]:
     if line.max_amount is not None:
         facts.append(_fact(line, "max_amount", f"Maximaal {format_euro(line.max_amount)} per project."))
     if line.total_budget is not None:
-        period = f" ({line.budget_period})" if line.budget_period else ""
-        facts.append(_fact(line, "total_budget", f"Totaal beschikbaar budget: {format_euro(line.total_budget)}{period}.", also=("budget_period",)))
+        period = f" voor {line.budget_period}" if line.budget_period else ""
+        text = f"Totaal beschikbaar budget{period}: {format_euro(line.total_budget)}."
+        facts.append(_fact(line, "total_budget", text, also=("budget_period",)))
     if line.max_duration_months:
         facts.append(_fact(line, "max_duration_months", f"Een project duurt maximaal {months_nl(line.max_duration_months)}."))
-    return facts
+    return facts + _doubted_unknowns(line, ("cost_share_pct", "max_amount", "total_budget", "max_duration_months"), facts)
 
 
 def rules_in_dutch(line: FundingLine) -> list[str]:
@@ -166,6 +184,21 @@ def wies_in_dutch(municipality: Municipality) -> str:
 
 def yes_no(value: bool) -> str:
     return "ja" if value else "nee"
+
+
+FLAG_NAMES = {"wies": "WIES-gemeenten", "in_vlaamse_rand": "gemeenten in de Vlaamse Rand", "facility_municipality": "faciliteitengemeenten"}
+
+
+def flag_notes(line: FundingLine, municipality: Municipality) -> list[str]:
+    """Why a line whose territory covers the municipality may still not apply there."""
+    notes = []
+    for flag in line.required_municipality_flags:
+        who = FLAG_NAMES.get(flag, flag)
+        if flag == "wies" and municipality.wies_status == WiesStatus.TO_VERIFY:
+            notes.append(f"Te verifiëren: alleen voor {who}; of {municipality.name_nl} er een is, is niet bevestigd.")
+        elif flag == "wies" and municipality.wies_status == WiesStatus.NO or flag != "wies" and not getattr(municipality, flag, True):
+            notes.append(f"Niet voor {municipality.name_nl}: alleen voor {who}.")
+    return notes
 
 
 def other_to_verify(entry, shown: set[str]) -> list[tuple[str, str]]:

@@ -218,7 +218,7 @@ class LimitItem(SourcedItem):
 
 class ConditionItem(SourcedItem):
     text: str = Field(min_length=1)
-    kind: Literal["info", "check"] = "info"
+    kind: Literal["info", "check", "purpose"] = "info"
 
 
 class ExampleItem(SourcedItem):

@@ -1,0 +1,126 @@
+"""The catalogue list: funding lines and partners, narrowed by GET filters, with facet counts.
+
+Unknown filter values are not applied; the page says so in Dutch (status 400) instead of
+failing, so a mistyped link or an old bookmark still leads somewhere useful.
+"""
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.shortcuts import render
+
+from .. import places, search
+from ..models import ApplicantType, Level, Municipality, Status, Theme
+
+MAX_QUERY = 200
+
+
+@dataclass
+class Filters:
+    q: str = ""
+    theme: str = ""
+    applicant_type: str = ""
+    municipality: Municipality | None = None
+    municipality_text: str = ""
+    level: str = ""
+    status: str = ""
+    problems: list[str] = field(default_factory=list)
+
+    def applied(self) -> dict[str, str]:
+        """The filters that were applied, as GET parameters (unknown values left out)."""
+        values = {"q": self.q, "theme": self.theme, "applicant_type": self.applicant_type,
+                  "municipality": self.municipality_text if self.municipality else "",
+                  "level": self.level, "status": self.status}
+        return {name: value for name, value in values.items() if value}
+
+    def search_args(self) -> dict:
+        return {"theme": self.theme or None, "applicant_type": self.applicant_type or None,
+                "municipality": self.municipality}
+
+
+def _choice(params, name: str, valid: dict[str, str], what: str, problems: list[str]) -> str:
+    value = params.get(name, "").strip()
+    if value and value not in valid:
+        problems.append(f"{what} ‘{value[:60]}’ kennen we niet. Deze filter is niet toegepast; kies een waarde uit de lijst.")
+        return ""
+    return value
+
+
+def parse_filters(params, vocab: dict[str, dict[str, str]]) -> Filters:
+    problems: list[str] = []
+    filters = Filters(q=params.get("q", "").strip()[:MAX_QUERY], problems=problems)
+    filters.theme = _choice(params, "theme", vocab["theme"], "Het thema", problems)
+    filters.applicant_type = _choice(params, "applicant_type", vocab["applicant_type"], "Het type aanvrager", problems)
+    filters.level = _choice(params, "level", vocab["level"], "Het niveau", problems)
+    filters.status = _choice(params, "status", vocab["status"], "De status", problems)
+    text = params.get("municipality", "").strip()[:MAX_QUERY]
+    filters.municipality_text = text
+    if text:
+        filters.municipality = places.find_municipality(text)
+        if filters.municipality is None:
+            message = f"De gemeente ‘{text[:60]}’ vonden we niet. Deze filter is niet toegepast."
+            suggestions = places.suggest_municipalities(text)
+            if suggestions:
+                message += f" Bedoelde u {' of '.join(suggestions)}?"
+            problems.append(message)
+    return filters
+
+
+def vocabularies() -> dict[str, dict[str, str]]:
+    return {
+        "theme": dict(Theme.objects.values_list("id", "label")),
+        "applicant_type": dict(ApplicantType.objects.values_list("id", "label")),
+        "level": dict(Level.choices),
+        "status": dict(Status.choices),
+    }
+
+
+def facet_counts(lines) -> dict[str, Counter]:
+    """Per facet, how many of the found lines have each value (few lines: counted in Python)."""
+    counts = {name: Counter() for name in ("theme", "applicant_type", "level", "status")}
+    for line in lines:
+        counts["theme"].update({t.id for t in line.themes.all()})
+        # The applicant filter also finds lines where the type is still to verify: count those too.
+        counts["applicant_type"].update({a.id for a in line.applicant_types.all()} | {a.id for a in line.applicant_types_to_verify.all()})
+        counts["level"][line.level] += 1
+        counts["status"][line.status] += 1
+    return counts
+
+
+FACETS = [("theme", "Thema"), ("applicant_type", "Wie vraagt aan"), ("level", "Niveau"), ("status", "Status")]
+
+
+def facets(vocab, counts, filters: Filters) -> list[dict]:
+    return [
+        {"name": name, "label": label, "selected": getattr(filters, name),
+         "options": [{"value": v, "label": text, "count": counts[name][v]} for v, text in vocab[name].items()]}
+        for name, label in FACETS
+    ]
+
+
+def active_filters(vocab, filters: Filters) -> list[dict]:
+    """The filters in use, each with a link that drops only that filter."""
+    applied = filters.applied()
+    shown = {"q": ("Zoekterm", filters.q),
+             "municipality": ("Gemeente", filters.municipality.name_nl if filters.municipality else "")}
+    shown.update({name: (label, vocab[name].get(getattr(filters, name), "")) for name, label in FACETS})
+    return [
+        {"label": shown[name][0], "value": shown[name][1],
+         "remove_url": "?" + urlencode({k: v for k, v in applied.items() if k != name})}
+        for name in applied
+    ]
+
+
+def catalogue_list(request):
+    vocab = vocabularies()
+    filters = parse_filters(request.GET, vocab)
+    lines = search.search_funding(filters.q, **filters.search_args(), status=filters.status or None, level=filters.level or None)
+    partners = search.search_partners(filters.q, **filters.search_args())
+    context = {
+        "filters": filters,
+        "lines": lines,
+        "partners": partners,
+        "facets": facets(vocab, facet_counts(lines), filters),
+        "active_filters": active_filters(vocab, filters),
+    }
+    return render(request, "catalogue/catalogue_list.html", context, status=400 if filters.problems else 200)

@@ -1,0 +1,55 @@
+"""Municipality pages: what the catalogue offers in one municipality, the list, and the picker."""
+from itertools import groupby
+
+from django.shortcuts import get_object_or_404, redirect, render
+
+from .. import places, presenters, search
+from ..models import FundedExample, FundingLine, Municipality
+
+
+def municipality_detail(request, slug):
+    municipality = get_object_or_404(Municipality.objects.select_related("merged_into"), slug=slug)
+    # A merged municipality no longer exists: what applies is what applies to its successor.
+    current = municipality.merged_into or municipality
+    places_covered = [municipality, *municipality.merged_from.all()]
+    lines = list(FundingLine.objects.with_details().for_municipality(municipality).distinct())
+    for line in lines:
+        line.notes = presenters.flag_notes(line, current)
+    context = {
+        "municipality": municipality,
+        "current": current,
+        "merged_from": list(municipality.merged_from.all()),
+        "wies": presenters.wies_in_dutch(municipality),
+        "lines": lines,
+        "partners": search.filter_partners(municipality=municipality),
+        "examples": FundedExample.objects.filter(municipality__in=places_covered)
+        .select_related("funding_line", "municipality").order_by("funding_line__title", "position"),
+    }
+    return render(request, "catalogue/municipality_detail.html", context)
+
+
+def _group_key(m: Municipality) -> str:
+    return m.province or m.region
+
+
+def municipality_list(request):
+    everyone = list(Municipality.objects.select_related("merged_into"))
+    rand = [m for m in everyone if m.in_vlaamse_rand]
+    others = sorted((m for m in everyone if not m.in_vlaamse_rand), key=lambda m: (_group_key(m), m.name_nl))
+    groups = [(key, list(items)) for key, items in groupby(others, key=_group_key)]
+    # The province of the Rand first: most users look there.
+    groups.sort(key=lambda g: (g[0] != "Vlaams-Brabant", g[0]))
+    return render(request, "catalogue/municipality_list.html", {"rand": rand, "groups": groups})
+
+
+def municipality_search(request):
+    text = request.GET.get("naam", "").strip()[:120]
+    municipality = places.find_municipality(text) if text else None
+    if municipality is not None:
+        return redirect("catalogue:municipality", slug=municipality.slug)
+    context = {"text": text, "suggestions": []}
+    if text:
+        names = places.suggest_municipalities(text)
+        by_name = {m.name_nl: m for m in Municipality.objects.filter(name_nl__in=names)}
+        context["suggestions"] = [by_name[n] for n in names if n in by_name]  # closest first
+    return render(request, "catalogue/municipality_search.html", context)
