@@ -313,7 +313,7 @@ def _write_municipalities(cat: Catalogue) -> dict[str, m.Municipality]:
         }
     merged = {code: (merger.into, merger.merged_on) for merger in info.mergers for code in merger.nis_codes}
     for code, values in wanted.items():
-        values["slug"] = slugify(values["name_nl"]) if code not in merged else f"{slugify(values['name_nl'])}-{code}"
+        values["slug"] = slugify(values["name_nl"])
         values["source_url"] = info.source_url
         values["verified_on"] = info.verified_on
         values["merged_on"] = merged.get(code, (None, None))[1]

@@ -1,16 +1,9 @@
 """Catalogue search: structured filters on the database, then Dutch text ranking in the app.
 
-Ranking happens in Python over stemmed tokens so that SQLite and PostgreSQL give the same
-order. Fields weigh differently: a word in the title says more than one in an example.
+Ranking uses the matcher's Dutch relevance (stems, compound parts, thesaurus) in Python,
+so SQLite and PostgreSQL give the same order.
 """
-from collections import Counter
-
-from randwijzer.text.analysis import stems
-
 from .models import FundingLine, Municipality, Partner
-
-FUNDING_WEIGHTS = {"title": 3.0, "summary": 2.0, "themes": 2.0, "description": 1.0, "examples": 0.5}
-PARTNER_WEIGHTS = {"name": 3.0, "summary": 2.0, "themes": 2.0, "services": 1.5, "description": 1.0}
 
 
 def funding_fields(line: FundingLine) -> dict[str, str]:
@@ -33,18 +26,6 @@ def partner_fields(partner: Partner) -> dict[str, str]:
     }
 
 
-def text_score(query_stems: list[str], fields: dict[str, str], weights: dict[str, float]) -> float:
-    """Weighted share of query terms found; every term found counts once per field."""
-    if not query_stems:
-        return 0.0
-    wanted = Counter(query_stems)
-    score = 0.0
-    for name, text in fields.items():
-        present = set(stems(text))
-        score += weights[name] * sum(1 for s in wanted if s in present)
-    return score / len(wanted)
-
-
 def filter_funding(theme=None, applicant_type=None, municipality: Municipality | None = None, status=None, level=None):
     lines = FundingLine.objects.with_details()
     if theme:
@@ -63,11 +44,9 @@ def filter_funding(theme=None, applicant_type=None, municipality: Municipality |
 def search_funding(q: str = "", **filters) -> list[FundingLine]:
     """Funding lines matching the filters; with a query, only those that match it, best first."""
     lines = list(filter_funding(**filters))
-    query = stems(q)
-    if not query:
+    if not (q or "").strip():
         return lines
-    scored = [(text_score(query, funding_fields(line), FUNDING_WEIGHTS), line) for line in lines]
-    return [line for score, line in sorted(scored, key=lambda p: (-p[0], p[1].title)) if score > 0]
+    return _ranked(lines, _matcher().line_relevance(q), lambda line: line.title)
 
 
 def filter_partners(theme=None, applicant_type=None, municipality: Municipality | None = None, kind=None):
@@ -85,8 +64,23 @@ def filter_partners(theme=None, applicant_type=None, municipality: Municipality 
 
 def search_partners(q: str = "", **filters) -> list[Partner]:
     partners = list(filter_partners(**filters))
-    query = stems(q)
-    if not query:
+    if not (q or "").strip():
         return partners
-    scored = [(text_score(query, partner_fields(p), PARTNER_WEIGHTS), p) for p in partners]
-    return [p for score, p in sorted(scored, key=lambda x: (-x[0], x[1].name)) if score > 0]
+    return _ranked(partners, _matcher().partner_relevance(q), lambda p: p.name)
+
+
+# A hit scoring below this share of the best one only shares a common word with the query.
+RELATIVE_CUTOFF = 0.25
+
+
+def _ranked(entries: list, scores: dict[str, float], name) -> list:
+    best = max((scores.get(e.id, 0.0) for e in entries), default=0.0)
+    kept = [e for e in entries if best and scores.get(e.id, 0.0) >= RELATIVE_CUTOFF * best]
+    return sorted(kept, key=lambda e: (-scores[e.id], name(e)))
+
+
+def _matcher():
+    # Imported here: the matcher is built from this module's field texts.
+    from randwijzer.matching.service import get_matcher
+
+    return get_matcher()

@@ -13,7 +13,7 @@ from django.db.models import Count, Max
 
 from randwijzer.catalogue import models as m
 from randwijzer.catalogue.places import find_municipality, suggest_municipalities
-from randwijzer.catalogue.search import PARTNER_WEIGHTS, funding_fields, partner_fields
+from randwijzer.catalogue.search import funding_fields, partner_fields
 
 from .facts import LineFacts, load_line_facts, municipality_facts
 from .relevance import THESAURUS_WEIGHT, Expander, TextIndex, analyze, build_lexicon, load_thesaurus
@@ -21,7 +21,9 @@ from .rules import MatchRequest, RuleResult, evaluate, next_deadline, verdict
 
 MAX_TEXT = 5_000  # characters of project text that are read; the rest adds little but time
 RELEVANT = 0.6  # score from which a line counts as fitting the project (tuned with make eval)
+# A word in the title says more than one in an example (weights tuned with make eval).
 FUNDING_WEIGHTS = {"title": 3.0, "summary": 2.0, "themes": 1.5, "description": 1.0, "examples": 1.0}
+PARTNER_WEIGHTS = {"name": 3.0, "summary": 2.0, "themes": 2.0, "services": 1.5, "description": 1.0}
 ORDER = {"eligible": 0, "uncertain": 1, "ineligible": 2}
 
 
@@ -87,6 +89,12 @@ class Matcher:
 
     def query(self, text: str):
         return self.expander.expand(analyze(text[:MAX_TEXT], self.lexicon))
+
+    def line_relevance(self, text: str) -> dict[str, float]:
+        return {self.lines[i].id: s for i, s in self.line_index.scores(self.query(text)).items()}
+
+    def partner_relevance(self, text: str) -> dict[str, float]:
+        return {self.partners[i].id: s for i, s in self.partner_index.scores(self.query(text)).items()}
 
     def match(self, req: MatchRequest, limit: int | None = None) -> MatchResult:
         query = self.query(req.text)
