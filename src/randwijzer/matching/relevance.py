@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import yaml
 from django.conf import settings
 from pydantic import BaseModel, ConfigDict
@@ -123,11 +124,16 @@ class Expander:
 
 
 class TextIndex:
-    """An inverted index over documents made of weighted fields."""
+    """An inverted index over documents made of weighted fields.
+
+    Postings become numpy arrays once the index is complete, so scoring a query costs one
+    vectorised addition per query term, however many documents share it.
+    """
 
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
-        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        self._building: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        self.postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self.size = 0
 
     def add(self, doc: int, fields: dict[str, str], weights: dict[str, float]) -> None:
@@ -136,22 +142,33 @@ class TextIndex:
             for s, tf in analyze(text, self.lexicon).items():
                 evidence[s] += weights[name] * tf * (SATURATION + 1) / (tf + SATURATION)
         for s, value in evidence.items():
-            self.postings[s].append((doc, value))
+            self._building[s].append((doc, value))
         self.size += 1
 
+    def freeze(self) -> TextIndex:
+        for s, pairs in self._building.items():
+            docs, values = zip(*pairs)
+            self.postings[s] = (np.asarray(docs, dtype=np.int32), np.asarray(values, dtype=np.float32))
+        self._building = defaultdict(list)
+        return self
+
     def idf(self, s: str) -> float:
-        df = len(self.postings.get(s, ()))
+        posting = self.postings.get(s)
+        df = len(posting[0]) if posting else 0
         return math.log(1 + (self.size - df + 0.5) / (df + 0.5))
 
-    def scores(self, query: Counter) -> dict[int, float]:
+    def score_array(self, query: Counter) -> np.ndarray:
         """Per document: evidence for the query's terms, normalised by the query's own weight."""
-        totals: dict[int, float] = defaultdict(float)
+        totals = np.zeros(self.size, dtype=np.float32)
         mass = 0.0
         for s, weight in query.items():
             idf = self.idf(s)
             mass += min(weight, 1.0) * idf
-            for doc, value in self.postings.get(s, ()):
-                totals[doc] += min(weight, 1.0) * idf * value
-        if not mass:
-            return {}
-        return {doc: total / mass for doc, total in totals.items()}
+            posting = self.postings.get(s)
+            if posting is not None:
+                totals[posting[0]] += np.float32(min(weight, 1.0) * idf) * posting[1]
+        return totals / mass if mass else totals
+
+    def scores(self, query: Counter) -> dict[int, float]:
+        totals = self.score_array(query)
+        return {int(doc): float(totals[doc]) for doc in np.flatnonzero(totals)}

@@ -7,8 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import threading
+from collections import defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
 from django.db.models import Count, Max
 
 from randwijzer.catalogue import models as m
@@ -83,9 +85,18 @@ class Matcher:
         self.line_index = TextIndex(self.lexicon)
         for i, texts in enumerate(line_texts):
             self.line_index.add(i, texts, FUNDING_WEIGHTS)
+        self.line_index.freeze()
         self.partner_index = TextIndex(self.lexicon)
         for i, texts in enumerate(partner_texts):
             self.partner_index.add(i, texts, PARTNER_WEIGHTS)
+        self.partner_index.freeze()
+        # Structural look-ups for large catalogues: which lines serve a territory or applicant type.
+        self.by_territory: dict[frozenset, list[int]] = defaultdict(list)
+        self.by_applicant: dict[str, set[int]] = defaultdict(set)
+        for i, line in enumerate(lines):
+            self.by_territory[line.territory_members].append(i)
+            for kind in line.applicant_types | line.applicant_types_to_verify:
+                self.by_applicant[kind].add(i)
 
     def query(self, text: str):
         return self.expander.expand(analyze(text[:MAX_TEXT], self.lexicon))
@@ -98,26 +109,33 @@ class Matcher:
 
     def match(self, req: MatchRequest, limit: int | None = None) -> MatchResult:
         query = self.query(req.text)
-        scores = self.line_index.scores(query)
+        scores = self.line_index.score_array(query)
         candidates = range(len(self.lines))
         if limit is not None:
             # Large catalogues: judge only the most relevant lines that fit the place and applicant.
-            candidates = sorted(self._structural_candidates(req), key=lambda i: -scores.get(i, 0.0))[: limit * 10]
-        funding = [self._judge(self.lines[i], scores.get(i, 0.0), req) for i in candidates]
+            candidates = self._best_candidates(req, scores, limit * 10)
+        funding = [self._judge(self.lines[i], float(scores[i]), req) for i in candidates]
         funding.sort(key=lambda f: (_tier(f), -f.score, f.title))
         if limit is not None:
             funding = funding[:limit]
         partners = self._rank_partners(query, req, funding)
         return MatchResult(req, funding, partners)
 
-    def _structural_candidates(self, req: MatchRequest):
-        nis = req.municipality.nis_code if req.municipality else None
-        for i, line in enumerate(self.lines):
-            if nis and nis not in line.territory_members:
-                continue
-            if req.applicant_type and req.applicant_type not in line.applicant_types | line.applicant_types_to_verify:
-                continue
-            yield i
+    def _best_candidates(self, req: MatchRequest, scores: np.ndarray, count: int) -> list[int]:
+        mask = np.zeros(len(self.lines), dtype=bool)
+        for members, indices in self.by_territory.items():
+            if req.municipality is None or req.municipality.nis_code in members:
+                mask[indices] = True
+        if req.applicant_type:
+            allowed = np.zeros(len(self.lines), dtype=bool)
+            allowed[list(self.by_applicant.get(req.applicant_type, ()))] = True
+            mask &= allowed
+        ranked = np.where(mask, scores, -1.0)
+        count = min(count, int(mask.sum()))
+        if count == 0:
+            return []
+        best = np.argpartition(-ranked, count - 1)[:count]
+        return [int(i) for i in best]
 
     def _judge(self, line: LineFacts, score: float, req: MatchRequest) -> FundingMatch:
         reasons = evaluate(line, req, score)
@@ -130,11 +148,11 @@ class Matcher:
         return FundingMatch(line.id, line.title, round(score, 3), eligibility, reasons, next_deadline(line, req), amount)
 
     def _rank_partners(self, query, req: MatchRequest, funding: list[FundingMatch]) -> list[PartnerMatch]:
-        scores = self.partner_index.scores(query)
+        scores = self.partner_index.score_array(query)
         fitting = {f.id: f.title for f in funding if f.eligibility != "ineligible" and f.score >= RELEVANT}
         ranked = []
         for i, partner in enumerate(self.partners):
-            score = scores.get(i, 0.0)
+            score = float(scores[i])
             reasons = []
             services = _matching_services(partner, query, self.partner_index.idf)
             if services:
