@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .models import FundingLine, LeadTimeReference, Municipality, Source, SubmissionMode, WiesStatus
+from randwijzer.text.dutch import format_date_nl, format_euro, format_month_day, format_number, join_nl, months_nl
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
+from .models import FundingLine, LeadTimeReference, Municipality, Source, SubmissionMode, WiesStatus
 
 FLAG_SENTENCES = {
     "wies": "De gemeente moet een WIES-gemeente (Wonen in Eigen Streek) zijn.",
@@ -33,37 +33,6 @@ FIELD_LABELS = {
     "contact": "contact", "verified_on": "geverifieerd op", "name": "naam", "kind": "soort", "website": "website",
     "email": "e-mail", "services": "diensten",
 }
-
-
-def format_number(n: int) -> str:
-    """Dutch thousands separator: 61461 -> '61.461'."""
-    return f"{n:,}".replace(",", ".")
-
-
-def format_euro(n: int | None) -> str:
-    """'€ 15.000'; whole euros, as the sources state them."""
-    return "" if n is None else f"€ {format_number(n)}"
-
-
-def format_month_day(month: int, day: int) -> str:
-    return f"{day} {MONTHS[month - 1]}"
-
-
-def format_date_nl(d: dt.date | None) -> str:
-    """'1 februari 2027'."""
-    return "" if d is None else f"{format_month_day(d.month, d.day)} {d.year}"
-
-
-def join_nl(items) -> str:
-    """'a, b en c'."""
-    items = [str(i) for i in items]
-    if len(items) < 2:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " en " + items[-1]
-
-
-def months_nl(n: int) -> str:
-    return f"{n} maand" if n == 1 else f"{n} maanden"
 
 
 @dataclass(frozen=True)

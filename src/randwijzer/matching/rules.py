@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from randwijzer.catalogue.timing import on_day, yearly
 
-from .dates import add_months, day_month, long_date, months_word
+from randwijzer.text.dutch import add_months, format_date_nl as long_date, format_month_day as day_month, months_nl as months_word
 from .facts import LineFacts, MunicipalityFacts
 
 PASS, FAIL, UNKNOWN = "pass", "fail", "unknown"
