@@ -81,3 +81,16 @@ def test_evaluation_meets_its_targets_and_beats_the_baseline():
     assert ours.recall >= 0.95, ours.misses
     assert ours.partner_hit_rate >= 0.90, ours.misses
     assert ours.recall > baseline.recall and ours.partner_hit_rate > baseline.partner_hit_rate
+
+
+def test_overlong_words_are_ignored_but_real_words_kept():
+    from randwijzer.text.analysis import tokens
+
+    assert tokens("a" * 5000) == []
+    assert tokens("arbeidsmarktbegeleidingsprogramma taalcafé") == ["arbeidsmarktbegeleidingsprogramma", "taalcafe"]
+
+
+def test_dates_outside_any_sensible_range_are_refused():
+    with pytest.raises(MatchInputError) as error:
+        match_project("x", "Wemmel", "vzw", start=dt.date(1, 1, 1))
+    assert error.value.field == "start"

@@ -5,19 +5,29 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from . import funding, municipalities, partners
+from randwijzer.matching.service import MatchInputError
+
+from . import funding, match, municipalities, partners
 from .filters import InvalidFilter
 
 api = NinjaAPI(title="Randwijzer API", version="1", description="Steunmaatregelen en partners voor de Vlaamse Rand.")
 api.add_router("/funding", funding.router)
 api.add_router("/partners", partners.router)
 api.add_router("/municipalities", municipalities.router)
+api.add_router("/match", match.router)
 
 # Dutch words for the pydantic errors that query parameters can raise.
 REASONS = {
     "string_too_long": "is te lang (maximaal {max_length} tekens)",
     "missing": "ontbreekt",
     "string_type": "moet tekst zijn",
+    "too_long": "is te lang (maximaal {max_length} tekens)",
+    "day": "{reason}",
+    "greater_than_equal": "moet minstens {ge} zijn",
+    "int_type": "moet een geheel getal zijn",
+    "int_parsing": "moet een geheel getal zijn",
+    "int_from_float": "moet een geheel getal zijn",
+    "model_attributes_type": "moet een JSON-object zijn",
 }
 
 
@@ -38,6 +48,12 @@ def _parameter(error: dict) -> str | None:
 @api.exception_handler(InvalidFilter)
 def invalid_filter(request, exc: InvalidFilter):
     body = {"detail": exc.detail, "parameter": exc.parameter, "suggestions": exc.suggestions}
+    return api.create_response(request, body, status=422)
+
+
+@api.exception_handler(MatchInputError)
+def invalid_match_input(request, exc: MatchInputError):
+    body = {"detail": exc.message, "parameter": exc.field, "suggestions": exc.suggestions}
     return api.create_response(request, body, status=422)
 
 

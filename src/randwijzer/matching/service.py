@@ -16,6 +16,7 @@ from django.db.models import Count, Max
 from randwijzer.catalogue import models as m
 from randwijzer.catalogue.places import find_municipality, suggest_municipalities
 from randwijzer.catalogue.search import funding_fields, partner_fields
+from randwijzer.text.normalize import fold
 
 from .facts import LineFacts, load_line_facts, municipality_facts
 from .relevance import THESAURUS_WEIGHT, Expander, TextIndex, analyze, build_lexicon, load_thesaurus
@@ -253,22 +254,22 @@ def get_matcher() -> Matcher:
 
 
 def resolve_applicant_type(value: str | None) -> str | None:
-    if value is None or value == "":
+    value = _clean(value)[:200]
+    if not value:
         return None
     known = dict(m.ApplicantType.objects.values_list("id", "label"))
-    key = value.strip().lower()
-    if key in known:
-        return key
-    by_label = {label.lower(): id_ for id_, label in known.items()}
-    if key in by_label:
-        return by_label[key]
-    close = difflib.get_close_matches(key, [*known, *by_label], n=3, cutoff=0.5)
-    suggestions = sorted({by_label.get(c, c) for c in close})
-    raise MatchInputError("applicant_type", f"Onbekend type aanvrager '{value}'. Kies uit: {', '.join(known)}.", suggestions)
+    names = {fold(id_): id_ for id_ in known} | {fold(label): id_ for id_, label in known.items()}
+    key = fold(value)
+    if key in names:
+        return names[key]
+    suggestions = sorted({names[c] for c in difflib.get_close_matches(key, list(names), n=3, cutoff=0.5)})
+    hint = f" Bedoelde u: {', '.join(suggestions)}?" if suggestions else ""
+    raise MatchInputError("applicant_type", f"Onbekend type aanvrager '{value[:80]}'.{hint} Kies uit: {', '.join(known)}.", suggestions)
 
 
 def resolve_municipality(value: str | None):
-    if value is None or not value.strip():
+    value = _clean(value)[:200]
+    if not value:
         return None
     found = find_municipality(value)
     if found is None:
@@ -278,10 +279,20 @@ def resolve_municipality(value: str | None):
     return found
 
 
+EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
+
+
+def _check_dates(**dates: dt.date | None) -> None:
+    for name, value in dates.items():
+        if value is not None and not EARLIEST <= value <= LATEST:
+            raise MatchInputError(name, f"De datum {value.isoformat()} ligt buiten 1900–2100.")
+
+
 def match_project(text: str, municipality: str | None, applicant_type: str | None, reference: dt.date | None = None,
                   start: dt.date | None = None, end: dt.date | None = None, cost: int | None = None,
                   limit: int | None = None) -> MatchResult:
     """Match a project idea; raises MatchInputError for an unknown municipality or applicant type."""
+    _check_dates(date=reference, start=start, end=end)
     place = resolve_municipality(municipality)
     kind = resolve_applicant_type(applicant_type)
     if cost is not None and cost < 0:

@@ -20,9 +20,13 @@ STOP_WORDS = frozenset(
 )
 
 
+# Longer "words" are noise (pasted hashes, keyboard mashing); splitting them costs O(n²).
+MAX_TOKEN = 40
+
+
 def tokens(text: str) -> list[str]:
     """Folded word tokens without stop words ('Taalcafé in Wemmel' -> ['taalcafe', 'wemmel'])."""
-    return [t for t in _TOKEN.findall(fold(text or "")) if t not in STOP_WORDS and len(t) > 1]
+    return [t for t in _TOKEN.findall(fold(text or "")) if t not in STOP_WORDS and 1 < len(t) <= MAX_TOKEN]
 
 
 @lru_cache(maxsize=100_000)

@@ -1,0 +1,99 @@
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from randwijzer.api.match_schemas import parse_day, printable
+from randwijzer.api.match_serializers import match_to_dict
+from randwijzer.catalogue.presenters import format_date_nl, format_euro
+from randwijzer.matching.service import FundingMatch, MatchInputError, MatchResult, match_project
+
+SECTIONS = [
+    ("eligible", "Komt in aanmerking"),
+    ("uncertain", "Onzeker — na te gaan"),
+    ("ineligible", "Komt niet in aanmerking"),
+]
+PARTNERS_SHOWN = 5
+
+
+class Command(BaseCommand):
+    help = "Zoek steunmaatregelen en partners voor een projectidee, met een oordeel en redenen per steunmaatregel."
+
+    def add_arguments(self, parser):
+        parser.add_argument("text", nargs="*", help="het projectidee in eigen woorden")
+        parser.add_argument("--municipality", required=True, help="gemeente: NIS-code of naam")
+        parser.add_argument("--applicant-type", dest="applicant_type", required=True, help="type aanvrager (id of naam)")
+        parser.add_argument("--date", help="peildatum JJJJ-MM-DD (standaard vandaag)")
+        parser.add_argument("--start", help="start van het project of de activiteit, JJJJ-MM-DD")
+        parser.add_argument("--end", help="einde van het project, JJJJ-MM-DD")
+        parser.add_argument("--cost", help="geraamde kostprijs in hele euro")
+        parser.add_argument("--json", action="store_true", help="uitvoer als JSON, zoals de API")
+
+    def handle(self, *args, text: list[str], municipality, applicant_type, json: bool, **options):
+        days = {name: _day(name, options[name]) for name in ("date", "start", "end")}
+        try:
+            result = match_project(
+                " ".join(text), printable(municipality), printable(applicant_type),
+                reference=days["date"], start=days["start"], end=days["end"], cost=_cost(options["cost"]),
+            )
+        except MatchInputError as exc:
+            raise CommandError(_with_suggestions(exc), returncode=2) from None
+        self.stdout.write(_json(result) if json else "\n".join(human(result)))
+
+
+def _with_suggestions(exc: MatchInputError) -> str:
+    if exc.suggestions and "Bedoelde u" not in exc.message:
+        return f"{exc.message} Bedoelde u: {', '.join(exc.suggestions)}?"
+    return exc.message
+
+
+def _day(name: str, value: str | None):
+    if value is None:
+        return None
+    try:
+        return parse_day(value)
+    except ValueError as exc:
+        raise CommandError(f"Ongeldige datum voor --{name} '{printable(value)[:40]}': {exc}.", returncode=2) from None
+
+
+def _cost(value: str | None) -> int | None:
+    if value is None:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise CommandError(f"Ongeldige kostprijs '{printable(value)[:40]}': geef een geheel getal in euro.", returncode=2) from None
+
+
+def _json(result: MatchResult) -> str:
+    return json.dumps(match_to_dict(result), ensure_ascii=False, indent=2)
+
+
+# ---------------------------------------------------------------- Dutch text
+
+
+def human(result: MatchResult) -> list[str]:
+    out = []
+    for eligibility, heading in SECTIONS:
+        lines = [f for f in result.funding if f.eligibility == eligibility]
+        out += [f"{heading} ({len(lines)})" if lines else f"{heading}: geen", *[x for f in lines for x in _line(f)], ""]
+    partners = result.partners[:PARTNERS_SHOWN]
+    out.append("Partners die kunnen helpen" if partners else "Partners die kunnen helpen: geen")
+    out += [f"  {p.name} [{p.id}]: {p.why}" for p in partners]
+    if result.notes:
+        out += ["", "Opmerkingen", *[f"  - {note}" for note in result.notes]]
+    return out
+
+
+def _line(f: FundingMatch) -> list[str]:
+    facts = []
+    if f.next_deadline:
+        facts.append(f"volgende indiendatum {format_date_nl(f.next_deadline)}")
+    if f.estimated_amount is not None:
+        facts.append(f"geschat bedrag {format_euro(f.estimated_amount)}")
+    out = [f"  {f.title} [{f.id}]"]
+    if facts:
+        sentence = "; ".join(facts)
+        out.append(f"    {sentence[0].upper()}{sentence[1:]}")
+    shown = ("fail",) if f.eligibility == "ineligible" else ("fail", "unknown")
+    out += [f"    - {r.explanation}" for r in f.reasons if r.outcome in shown]
+    return out
