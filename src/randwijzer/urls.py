@@ -6,5 +6,6 @@ from randwijzer.api.api import api
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("", include("randwijzer.matching.urls")),
     path("", include("randwijzer.catalogue.urls")),
 ]
