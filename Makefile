@@ -26,5 +26,15 @@ run: setup
 test: install
 	$(BIN)/python -m pytest
 
+# Matcher evaluation beside a BM25 baseline (docs/matching.md).
+.PHONY: eval
+eval: setup
+	$(BIN)/randwijzer evaluate
+
+# Match latency and memory on synthetic 1k/10k/100k catalogues beside SQLite FTS5; writes docs/benchmark.md.
+.PHONY: bench
+bench: install
+	$(BIN)/python bench/match_bench.py
+
 clean:
 	rm -rf $(VENV) var
