@@ -20,7 +20,7 @@ class CallFacts:
     closes_on: dt.date
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LineFacts:
     id: str
     title: str

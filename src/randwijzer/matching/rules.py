@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from randwijzer.catalogue.timing import on_day, yearly
 
@@ -186,9 +187,10 @@ def check_rules(line: LineFacts, req: MatchRequest) -> list[RuleResult]:
     return [RuleResult("condition", UNKNOWN, f"Na te gaan: {text}") for text in line.checks]
 
 
-def upcoming_yearly(days: tuple[tuple[int, int], ...], reference: dt.date, years: int = 3) -> list[dt.date]:
+@lru_cache(maxsize=4096)
+def upcoming_yearly(days: tuple[tuple[int, int], ...], reference: dt.date, years: int = 3) -> tuple[dt.date, ...]:
     last = dt.date(reference.year + years, 12, 31)
-    return sorted(date for month, day in days for date in yearly(month, day, reference, last))
+    return tuple(sorted(date for month, day in days for date in yearly(month, day, reference, last)))
 
 
 def next_deadline(line: LineFacts, req: MatchRequest) -> dt.date | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import gc
 import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -91,13 +92,20 @@ class Matcher:
         for i, texts in enumerate(partner_texts):
             self.partner_index.add(i, texts, PARTNER_WEIGHTS)
         self.partner_index.freeze()
-        # Structural look-ups for large catalogues: which lines serve a territory or applicant type.
-        self.by_territory: dict[frozenset, list[int]] = defaultdict(list)
-        self.by_applicant: dict[str, set[int]] = defaultdict(set)
+        # Structural look-ups for large catalogues: each line's territory as a number, and per
+        # applicant type which lines it may (or may perhaps) use.
+        self.territories: list[frozenset] = []
+        territory_number: dict[frozenset, int] = {}
+        self.territory_of = np.empty(len(lines), dtype=np.int32)
+        self.for_applicant: dict[str, np.ndarray] = defaultdict(lambda: np.zeros(len(lines), dtype=bool))
         for i, line in enumerate(lines):
-            self.by_territory[line.territory_members].append(i)
+            members = line.territory_members
+            if members not in territory_number:
+                territory_number[members] = len(self.territories)
+                self.territories.append(members)
+            self.territory_of[i] = territory_number[members]
             for kind in line.applicant_types | line.applicant_types_to_verify:
-                self.by_applicant[kind].add(i)
+                self.for_applicant[kind][i] = True
 
     def query(self, text: str):
         return self.expander.expand(analyze(text[:MAX_TEXT], self.lexicon))
@@ -123,20 +131,17 @@ class Matcher:
         return MatchResult(req, funding, partners)
 
     def _best_candidates(self, req: MatchRequest, scores: np.ndarray, count: int) -> list[int]:
-        mask = np.zeros(len(self.lines), dtype=bool)
-        for members, indices in self.by_territory.items():
-            if req.municipality is None or req.municipality.nis_code in members:
-                mask[indices] = True
+        mask = np.ones(len(self.lines), dtype=bool)
+        if req.municipality is not None:
+            serving = [n for n, members in enumerate(self.territories) if req.municipality.nis_code in members]
+            mask &= np.isin(self.territory_of, serving)
         if req.applicant_type:
-            allowed = np.zeros(len(self.lines), dtype=bool)
-            allowed[list(self.by_applicant.get(req.applicant_type, ()))] = True
-            mask &= allowed
+            mask &= self.for_applicant[req.applicant_type]
         ranked = np.where(mask, scores, -1.0)
         count = min(count, int(mask.sum()))
         if count == 0:
             return []
-        best = np.argpartition(-ranked, count - 1)[:count]
-        return [int(i) for i in best]
+        return [int(i) for i in np.argpartition(-ranked, count - 1)[:count]]
 
     def _judge(self, line: LineFacts, score: float, req: MatchRequest) -> FundingMatch:
         reasons = evaluate(line, req, score)
@@ -218,6 +223,16 @@ def catalogue_version() -> tuple:
 
 
 def build_matcher() -> Matcher:
+    # Building creates many small objects that live as long as the matcher: pausing the
+    # cyclic collector avoids rescanning them again and again.
+    gc.disable()
+    try:
+        return _build_matcher()
+    finally:
+        gc.enable()
+
+
+def _build_matcher() -> Matcher:
     line_qs = m.FundingLine.objects.with_details().order_by("id")
     lines = load_line_facts(m.FundingLine.objects.order_by("id"))
     line_texts = [funding_fields(line) for line in line_qs]
