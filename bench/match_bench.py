@@ -457,12 +457,8 @@ def worker(size: int, n_queries: int, partners: int, profile: str | None) -> dic
     del line_texts, partner_texts
     gc.collect()
     out["rss_serving_mb"] = rss_mb()
-    try:
-        postings = matcher.line_index.postings
-        out["terms"] = len(postings)
-        out["postings_mb"] = sum(d.nbytes + v.nbytes for d, v in postings.values()) / 2**20
-    except AttributeError:
-        pass
+    out["terms"] = len(matcher.line_index.df)
+    out["postings_mb"] = matcher.line_index.nbytes / 2**20
 
     for req in queries[:WARMUP]:
         matcher.match(req, limit=LIMIT)

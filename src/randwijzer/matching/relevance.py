@@ -155,23 +155,33 @@ class TextIndex:
         self.size += 1
 
     def freeze(self) -> TextIndex:
-        terms = np.frombuffer(self._terms, dtype=np.uint32)
-        docs = np.frombuffer(self._docs, dtype=np.uint32)
-        values = np.frombuffer(self._values, dtype=np.float32)
+        terms = np.array(self._terms, dtype=np.uint32)
+        self._terms = array("I")
         order = np.argsort(terms, kind="stable")
-        terms, docs, values = terms[order], docs[order], values[order]
+        terms = terms[order]
+        # Sparse postings are views into these two sorted arrays: no copy per term.
+        self._sorted_docs = np.array(self._docs, dtype=np.uint32)[order]
+        self._docs = array("I")
+        self._sorted_values = np.array(self._values, dtype=np.float32)[order]
+        self._values = array("f")
+        del order
         bounds = np.searchsorted(terms, np.arange(len(self.term_ids) + 1))
+        del terms
         for s, term in self.term_ids.items():
-            lo, hi = bounds[term], bounds[term + 1]
-            self.df[s] = int(hi - lo)
+            lo, hi = int(bounds[term]), int(bounds[term + 1])
+            self.df[s] = hi - lo
+            docs, values = self._sorted_docs[lo:hi], self._sorted_values[lo:hi]
             if hi - lo >= self.DENSE_SHARE * self.size:
                 column = np.zeros(self.size, dtype=np.float32)
-                column[docs[lo:hi]] = values[lo:hi]
+                column[docs] = values
                 self.dense[s] = column
             else:
-                self.sparse[s] = (docs[lo:hi].copy(), values[lo:hi].copy())
-        self._terms, self._docs, self._values = array("I"), array("I"), array("f")
+                self.sparse[s] = (docs, values)
         return self
+
+    @property
+    def nbytes(self) -> int:
+        return self._sorted_docs.nbytes + self._sorted_values.nbytes + sum(c.nbytes for c in self.dense.values())
 
     def idf(self, s: str) -> float:
         df = self.df.get(s, 0)
