@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -60,12 +60,20 @@ class Lexicon:
     """Known words and stems, used to recognise the parts of a compound word."""
 
     words: set[str]
+    _splits: dict = field(default_factory=dict, repr=False)
 
     def knows(self, part: str) -> bool:
         return len(part) >= MIN_PART and (part in self.words or stem(part) in self.words)
 
     def split(self, token: str) -> list[str]:
         """The two known parts of a compound (with an optional linking s/e/en), or []."""
+        if token not in self._splits:
+            if len(self._splits) > 500_000:  # queries add words too: keep the memo bounded
+                self._splits.clear()
+            self._splits[token] = self._split(token)
+        return self._splits[token]
+
+    def _split(self, token: str) -> list[str]:
         if len(token) < 2 * MIN_PART + 1:
             return []
         for cut in range(len(token) - MIN_PART, MIN_PART - 1, -1):

@@ -29,6 +29,8 @@ RELEVANT = 0.6  # score from which a line counts as fitting the project (tuned w
 FUNDING_WEIGHTS = {"title": 3.0, "summary": 2.0, "themes": 1.5, "description": 1.0, "examples": 1.0}
 PARTNER_WEIGHTS = {"name": 3.0, "summary": 2.0, "themes": 2.0, "services": 1.5, "description": 1.0}
 ORDER = {"eligible": 0, "uncertain": 1, "ineligible": 2}
+# With a limit, the rules are run on this many of the most relevant fitting lines per result asked.
+CANDIDATES_PER_RESULT = 5
 
 
 class MatchInputError(ValueError):
@@ -122,7 +124,7 @@ class Matcher:
         candidates = range(len(self.lines))
         if limit is not None:
             # Large catalogues: judge only the most relevant lines that fit the place and applicant.
-            candidates = self._best_candidates(req, scores, limit * 10)
+            candidates = self._best_candidates(req, scores, limit * CANDIDATES_PER_RESULT)
         funding = [self._judge(self.lines[i], float(scores[i]), req) for i in candidates]
         funding.sort(key=lambda f: (_tier(f), -f.score, f.title))
         if limit is not None:
