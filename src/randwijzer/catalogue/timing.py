@@ -2,6 +2,10 @@
 
 Yearly items (1 February, 20 June-20 July) are expanded per year; a 29 February falls on
 28 February in other years.
+
+`dates_between` is what the deadline pages, API, CLI and calendar feeds read: fixed
+deadlines, the deadlines that follow from a lead time before an activity window, and the
+windows themselves, once each.
 """
 from __future__ import annotations
 
@@ -10,7 +14,9 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .models import FundingLine
+from randwijzer.text.dutch import add_months, format_date_nl
+
+from .models import FundingLine, SubmissionMode
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,58 @@ def windows_between(lines: Iterable[FundingLine], start: dt.date, end: dt.date) 
     return sorted(found, key=lambda w: (w.start, w.line.title))
 
 
+def lead_time_deadlines_between(lines: Iterable[FundingLine], start: dt.date, end: dt.date) -> list[Deadline]:
+    """Deadlines that follow from a lead time before an activity window (the feest line).
+
+    A line one can apply to all year, but at least N months before an activity that must fall
+    in a yearly window, has two dates per window: the last day to apply for an activity on
+    the window's first day (window start minus the lead time) and the last day to apply at
+    all for that window (its last day minus the lead time). The matcher's `next_deadline`
+    answers the first of these that is not past, so both must be listed to agree with it.
+    """
+    found = []
+    for line in lines:
+        if line.submission_mode != SubmissionMode.CONTINUOUS or not line.lead_time_months or not line.has_activity_window:
+            continue
+        lead = line.lead_time_months
+        # A window that starts the year before `start` can still end after it; a deadline in
+        # `end`'s year can belong to a window up to `lead` months later.
+        last_year = add_months(end, lead).year
+        for year in range(start.year - 1, last_year + 1):
+            first, last = activity_window(line, year)
+            for day, which in ((first, "eerste"), (last, "laatste")):
+                date = add_months(day, -lead)
+                if start <= date <= end:
+                    label = f"Uiterste indiendatum voor een activiteit op {format_date_nl(day)} ({which} dag van de periode)"
+                    found.append(Deadline(line, date, label))
+    return sorted(found, key=lambda d: (d.date, d.line.title))
+
+
+def dates_between(lines: Iterable[FundingLine], start: dt.date, end: dt.date) -> list[Deadline | Window]:
+    """Every deadline in [start, end] and every window overlapping it, by date.
+
+    A deadline is listed once per line and day (two facts on one day share one entry, their
+    labels joined), so a calendar feed can key events on line, kind and date.
+    """
+    lines = list(lines)
+    merged: dict[tuple, Deadline | Window] = {}
+    for item in deadlines_between(lines, start, end) + lead_time_deadlines_between(lines, start, end):
+        key = (item.line.pk, "deadline", item.date)
+        seen = merged.get(key)
+        merged[key] = item if seen is None else Deadline(item.line, item.date, f"{seen.label}; {item.label}")
+    for item in windows_between(lines, start, end):
+        key = (item.line.pk, "window", item.start)
+        seen = merged.get(key)
+        merged[key] = item if seen is None else Window(item.line, item.start, max(seen.end, item.end), f"{seen.label}; {item.label}")
+    return sorted(merged.values(), key=_date_order)
+
+
+def _date_order(item: Deadline | Window):
+    if isinstance(item, Deadline):
+        return (item.date, 0, item.line.title, item.label)
+    return (item.start, 1, item.line.title, item.label)
+
+
 def activity_window(line: FundingLine, year: int) -> tuple[dt.date, dt.date]:
     """The window that starts in `year` (it may run into the next year)."""
     start = on_day(year, line.window_start_month, line.window_start_day)
@@ -75,13 +133,20 @@ def activity_window(line: FundingLine, year: int) -> tuple[dt.date, dt.date]:
     return start, end
 
 
+def all_deadlines_between(lines: Iterable[FundingLine], start: dt.date, end: dt.date) -> list[Deadline]:
+    """Fixed rounds, calls and the deadlines a lead time sets before an activity window."""
+    lines = list(lines)
+    found = deadlines_between(lines, start, end) + lead_time_deadlines_between(lines, start, end)
+    return sorted(found, key=lambda d: (d.date, d.line.title))
+
+
 def next_deadline(line: FundingLine, reference: dt.date) -> dt.date | None:
-    """The first fixed submission deadline on or after `reference`, if the line has any."""
-    upcoming = deadlines_between([line], reference, reference + dt.timedelta(days=366))
+    """The first submission deadline on or after `reference`, if the line has any."""
+    upcoming = all_deadlines_between([line], reference, reference + dt.timedelta(days=366))
     return upcoming[0].date if upcoming else None
 
 
 def upcoming_deadlines(reference: dt.date, limit: int = 5, lines: Iterable[FundingLine] | None = None) -> list[Deadline]:
     if lines is None:
         lines = FundingLine.objects.with_details().exclude(status="afgesloten")
-    return deadlines_between(lines, reference, reference + dt.timedelta(days=366))[:limit]
+    return all_deadlines_between(lines, reference, reference + dt.timedelta(days=366))[:limit]
