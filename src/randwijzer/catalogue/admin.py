@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from randwijzer.changes import service as changes
+
 from . import models as m
 
 
@@ -48,6 +50,19 @@ class FundingLineAdmin(admin.ModelAdmin):
     search_fields = ["id", "title", "summary"]
     filter_horizontal = ["themes", "applicant_types", "applicant_types_to_verify", "related_partners"]
     inlines = [SourceInline, DeadlineInline, CallRoundInline, ConditionInline, LimitInline, ExampleInline]
+
+    # An edit in the admin enters the change log like a YAML load does. The admin saves the
+    # line (save_model), then its inlines and many-to-many fields (save_related), all in one
+    # transaction: the snapshot before is taken from the database before the line is saved.
+    def save_model(self, request, obj, form, change):
+        obj._snapshot_before = changes.snapshots([obj.pk]) if change else {}
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        line = form.instance
+        before = getattr(line, "_snapshot_before", {})
+        changes.record(before, changes.snapshots([line.pk]), origin=f"beheer: {request.user.get_username()}")
 
 
 class ServiceInline(admin.StackedInline):

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from pydantic import BaseModel, ValidationError
 
+from randwijzer.changes import service as changes
 from randwijzer.text.normalize import name_key
 
 from . import models as m
@@ -269,6 +270,8 @@ def load_catalogue(root: Path | str) -> LoadReport:
 
 
 def write_catalogue(cat: Catalogue) -> LoadReport:
+    # The change log is written in the caller's transaction: a failed load records nothing.
+    before = changes.snapshots()
     _write_vocabulary(m.Theme, cat.vocabularies.themes)
     _write_vocabulary(m.ApplicantType, cat.vocabularies.applicant_types)
     municipalities = _write_municipalities(cat)
@@ -280,6 +283,7 @@ def write_catalogue(cat: Catalogue) -> LoadReport:
     names = _municipality_names(cat)
     for line in cat.funding.values():
         _write_funding_line(line, names)
+    changes.record(before, changes.snapshots(), origin=changes.ORIGIN_LOAD)
     return LoadReport(len(municipalities), len(cat.territories.territories), len(cat.partners), len(cat.funding), removed)
 
 

@@ -1,0 +1,1 @@
+"""The change log of the catalogue: what changed in a funding line, when, in Dutch."""

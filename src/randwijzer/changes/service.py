@@ -1,0 +1,43 @@
+"""Record changes: snapshot the lines before a write, snapshot after, store the differences.
+
+Callers run `record` inside the transaction of the write, so a write that fails records
+nothing and a write that changes nothing a reader sees records nothing either.
+"""
+from __future__ import annotations
+
+from django.utils import timezone
+
+from randwijzer.catalogue.models import FundingLine
+
+from .facts import diff, snapshot
+from .models import Change
+
+ORIGIN_LOAD = "catalogus"
+
+
+def snapshots(ids=None) -> dict[str, dict]:
+    """{line id: snapshot} of every line (or of the given ids), read fresh from the database."""
+    lines = FundingLine.objects.with_details()
+    if ids is not None:
+        lines = lines.filter(id__in=list(ids))
+    return {line.id: snapshot(line) for line in lines}
+
+
+def record(before: dict[str, dict], after: dict[str, dict], origin: str = ORIGIN_LOAD, at=None) -> list[Change]:
+    at = at or timezone.now()
+    rows = []
+    for line_id in sorted(before.keys() | after.keys()):
+        old, new = before.get(line_id), after.get(line_id)
+        title = (new or old)["title"]
+        for change in diff(old, new):
+            rows.append(Change(funding_line_id=line_id, funding_title=title, changed_at=at, field=change.field,
+                               old_value=change.old, new_value=change.new, description=change.description, origin=origin))
+    return Change.objects.bulk_create(rows)
+
+
+def between(start, end, line_ids=None):
+    """Changes recorded in [start, end), oldest first."""
+    changes = Change.objects.filter(changed_at__gte=start, changed_at__lt=end)
+    if line_ids is not None:
+        changes = changes.filter(funding_line_id__in=list(line_ids))
+    return changes.order_by("changed_at", "id")
