@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WiesConfig(AppConfig):
+    name = "randwijzer.wies"
+    verbose_name = "Wonen in Eigen Streek"
