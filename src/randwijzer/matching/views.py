@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from randwijzer.catalogue.models import ApplicantType, FundingLine, Partner
 from randwijzer.catalogue.presenters import format_date_nl, format_euro
+from randwijzer.figures.examples import example_hints
 
 from .forms import MatchForm, municipality_names
 from .rules import FAIL, PASS, UNKNOWN
@@ -93,6 +94,7 @@ class LineCard:
     deadline_text: str
     amount_text: str
     reasons: list[Reason] = field(default_factory=list)
+    example: object = None  # a funded example of the line ("Zo deed Dilbeek het: ..."), see add_examples
 
 
 def reason(result) -> Reason:
@@ -150,6 +152,14 @@ def partner_cards(result: MatchResult) -> list[dict]:
     return cards
 
 
+def add_examples(result: MatchResult, cards: list[LineCard]) -> None:
+    """One funded example per fitting line, preferring one in the user's municipality."""
+    place = result.request.municipality
+    hints = example_hints([card.id for card in cards], place.nis_code if place else None)
+    for card in cards:
+        card.example = hints.get(card.id)
+
+
 def build_answer(result: MatchResult, form: MatchForm, request) -> dict:
     modes = dict(FundingLine.objects.filter(pk__in=[f.id for f in result.funding]).values_list("id", "submission_mode"))
     groups = {"eligible": [], "uncertain": [], "ineligible": []}
@@ -159,6 +169,7 @@ def build_answer(result: MatchResult, form: MatchForm, request) -> dict:
             groups["ineligible"].append(line_card(match, modes, only=(FAIL,)))
         else:
             groups[match.eligibility].append(line_card(match, modes))
+    add_examples(result, [*groups["eligible"], *groups["uncertain"]])
     permalink = request.build_absolute_uri(f"{reverse('matching:match')}?{urlencode(form.permalink_params())}")
     return {
         "summary": summary_sentence(len(groups["eligible"]), len(groups["uncertain"]), len(groups["ineligible"])),

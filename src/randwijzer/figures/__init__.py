@@ -1,0 +1,1 @@
+"""Figures as charts, funded examples ("inspiratie") and the funding plan."""
