@@ -23,8 +23,14 @@ setup: install
 run: setup
 	$(BIN)/randwijzer serve --host $(HOST) --port $(PORT)
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest
+
+# What the browser and accessibility tests need: Debian's chromium (apt-get, when missing) and
+# axe-core from npm in .cache/npm. Never fails: without them those tests skip and say why.
+.PHONY: browser
+browser:
+	bash scripts/install-browser.sh
 
 # Matcher evaluation beside a BM25 baseline (docs/matching.md).
 .PHONY: eval
@@ -35,6 +41,11 @@ eval: setup
 .PHONY: bench
 bench: install
 	$(BIN)/python bench/match_bench.py
+
+# Building one Subsidieflash edition for 10,000 subscribers (docs/flash.md).
+.PHONY: bench-flash
+bench-flash: install
+	$(BIN)/python bench/flash_bench.py
 
 clean:
 	rm -rf $(VENV) var

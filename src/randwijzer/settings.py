@@ -28,7 +28,12 @@ INSTALLED_APPS = [
     "ninja",  # serves the API docs' Swagger files locally, so /api/v1/docs works offline
     "randwijzer.catalogue",
     "randwijzer.matching",
+    "randwijzer.figures",
+    "randwijzer.deadlines",
+    "randwijzer.changes",
+    "randwijzer.flash",
     "randwijzer.api",
+    "randwijzer.wies",
 ]
 
 MIDDLEWARE = [
@@ -67,6 +72,10 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Writers take the lock when their transaction starts, so two writers (waitress threads,
+    # a CLI run beside the server) wait in turn instead of failing on a lock upgrade.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "nl-be"
@@ -87,3 +96,15 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# E-mail (Subsidieflash): Django's SMTP backend, configured by the standard variables.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _flag("EMAIL_USE_TLS")
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Randwijzer <flash@randwijzer.local>")
+# The site's public address, for the links in e-mails (a mail has no request to take it from).
+RANDWIJZER_SITE_URL = os.environ.get("RANDWIJZER_SITE_URL", "http://127.0.0.1:8000")

@@ -7,5 +7,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("", include("randwijzer.matching.urls")),
+    path("", include("randwijzer.figures.urls")),
+    path("", include("randwijzer.deadlines.urls")),
+    path("", include("randwijzer.wies.urls")),
+    path("flash/", include("randwijzer.flash.urls")),
+    path("", include("randwijzer.changes.urls")),
     path("", include("randwijzer.catalogue.urls")),
 ]

@@ -3,11 +3,11 @@ import django.core.exceptions
 import pydantic
 from django.http import Http404
 from ninja import NinjaAPI
-from ninja.errors import ValidationError
+from ninja.errors import HttpError, ValidationError
 
 from randwijzer.matching.service import MatchInputError
 
-from . import funding, match, municipalities, partners
+from . import deadlines, funding, match, municipalities, partners, plan, wies
 from .filters import InvalidFilter
 
 api = NinjaAPI(title="Randwijzer API", version="1", description="Steunmaatregelen en partners voor de Vlaamse Rand.")
@@ -15,6 +15,10 @@ api.add_router("/funding", funding.router)
 api.add_router("/partners", partners.router)
 api.add_router("/municipalities", municipalities.router)
 api.add_router("/match", match.router)
+api.add_router("/wies", wies.router)
+wies.register_errors(api)
+api.add_router("/plan", plan.router)
+api.add_router("/deadlines", deadlines.router)
 
 # Dutch words for the pydantic errors that query parameters can raise.
 REASONS = {
@@ -75,3 +79,14 @@ def unexpected_validation_error(request, exc):
 @api.exception_handler(Http404)
 def not_found(request, exc):
     return api.create_response(request, {"detail": "Niet gevonden."}, status=404)
+
+
+# A request body that is not JSON is bad input like any other: 422 with a Dutch reason, not
+# django-ninja's English 400 (found by the API fuzzer, tests/e2e/test_api_fuzz.py).
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    if exc.status_code == 400 and str(exc).startswith("Cannot parse request body"):
+        body = {"detail": "Ongeldige invoer: de inhoud van het verzoek is geen geldige JSON.", "parameter": None,
+                "suggestions": []}
+        return api.create_response(request, body, status=422)
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
