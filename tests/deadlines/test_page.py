@@ -47,7 +47,7 @@ def test_default_is_90_days_with_title_links_and_nav(client, today):
     assert f'href="{reverse("catalogue:funding", args=[IMPULS])}"' in html
     assert f'href="/steun/{FEEST}/calendar.ics"' in html
     assert 'href="/calendar.ics">Zet in uw agenda</a>' in html
-    assert 'aria-current="page">Deadlines</a>' in html
+    assert 'aria-current="page">Indiendata</a>' in html
     # Lines without dates are not forgotten.
     rest = html[html.index("Het hele jaar door aan te vragen"):]
     assert "Subsidie taalstimulering Nederlands" in rest and "Subsidie voor verenigingen" in rest
