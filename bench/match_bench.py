@@ -413,10 +413,10 @@ def worker(size: int, n_queries: int, partners: int, profile: str | None) -> dic
     import numpy as np
 
     from randwijzer.matching.relevance import analyze
-    from randwijzer.matching.service import Matcher
+    from randwijzer.matching.service import CANDIDATES_PER_RESULT, Matcher
     from randwijzer.text.analysis import tokens
 
-    out: dict = {"size": size}
+    out: dict = {"size": size, "judged": LIMIT * CANDIDATES_PER_RESULT}
     gc.collect()
     out["rss_start_mb"] = rss_mb()
     rng = random.Random(SEED)  # the same seed for every size: 1k lines are a prefix-like sample of 100k
@@ -511,6 +511,8 @@ def worker(size: int, n_queries: int, partners: int, profile: str | None) -> dic
 
 def phases(matcher, queries) -> dict:
     """Where a match spends its time (ms per query), timed on the matcher's own steps."""
+    from randwijzer.matching.service import CANDIDATES_PER_RESULT
+
     try:
         parts: dict[str, list[float]] = {"analyse+expand": [], "score_array": [], "candidates": [], "judge": [], "partners": []}
         for req in queries:
@@ -519,7 +521,7 @@ def phases(matcher, queries) -> dict:
             t1 = time.perf_counter()
             scores = matcher.line_index.score_array(query)
             t2 = time.perf_counter()
-            best = matcher._best_candidates(req, scores, LIMIT * 10)
+            best = matcher._best_candidates(req, scores, LIMIT * CANDIDATES_PER_RESULT)
             t3 = time.perf_counter()
             funding = [matcher._judge(matcher.lines[i], float(scores[i]), req) for i in best]
             t4 = time.perf_counter()
@@ -584,7 +586,7 @@ def report(results: list[dict], info: dict, n_queries: int, partners: int) -> st
         "",
         "Where a match spends its time (p50 / p95 in ms per step, timed separately on the same queries):",
         "",
-        "| lines | analyse + expand | score_array | candidates | judge 200 | partners |",
+        f"| lines | analyse + expand | score_array | candidates | judge {results[0].get('judged', '')} | partners |",
         "|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
