@@ -34,9 +34,11 @@ INSTALLED_APPS = [
     "randwijzer.flash",
     "randwijzer.api",
     "randwijzer.wies",
+    "randwijzer.ops",
 ]
 
 MIDDLEWARE = [
+    "randwijzer.ops.middleware.RequestIdMiddleware",  # first: every later log line carries the id
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -88,13 +90,27 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 # WhiteNoise looks at STATIC_ROOT on start-up; an absent folder only makes it warn.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
-WHITENOISE_USE_FINDERS = True
+# Straight from the apps' static folders, unless collectstatic has run (STATIC_COLLECTED=1, as
+# make serve-prod does): then the collected files, with their gzip copies, are served.
+WHITENOISE_USE_FINDERS = not _flag("STATIC_COLLECTED")
+# collectstatic also writes gzip copies, which WhiteNoise serves to clients that accept them.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
 
+# LOG_FORMAT=json (make serve-prod): one JSON object per line with the request id (randwijzer.ops).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "randwijzer.ops.logs.RequestIdFilter"}},
+    "formatters": {"json": {"()": "randwijzer.ops.logs.JsonFormatter"},
+                   "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"],
+                             "formatter": "json" if os.environ.get("LOG_FORMAT") == "json" else "text"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # One access line per request; LOG_REQUESTS=0 silences them (e.g. under a proxy that logs them already).
+    "loggers": {"randwijzer.request": {"level": "INFO" if os.environ.get("LOG_REQUESTS", "1") != "0" else "WARNING"}},
 }
 
 # E-mail (Subsidieflash): Django's SMTP backend, configured by the standard variables.
@@ -108,3 +124,16 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Randwijzer <flash@randwijzer.local>")
 # The site's public address, for the links in e-mails (a mail has no request to take it from).
 RANDWIJZER_SITE_URL = os.environ.get("RANDWIJZER_SITE_URL", "http://127.0.0.1:8000")
+
+# Production behind a TLS-terminating reverse proxy (docs/deployment.md): HTTPS=1 turns on the
+# redirect to https, secure cookies and HSTS, and trusts the proxy's X-Forwarded-Proto.
+if _flag("HTTPS"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the proxy's health probe may come over plain http
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+    # Only when every subdomain is served over https too: a choice for the domain's owner.
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("SECURE_HSTS_INCLUDE_SUBDOMAINS")
+    SECURE_HSTS_PRELOAD = _flag("SECURE_HSTS_PRELOAD")
+CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]

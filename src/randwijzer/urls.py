@@ -12,5 +12,6 @@ urlpatterns = [
     path("", include("randwijzer.wies.urls")),
     path("flash/", include("randwijzer.flash.urls")),
     path("", include("randwijzer.changes.urls")),
+    path("", include("randwijzer.ops.urls")),
     path("", include("randwijzer.catalogue.urls")),
 ]

@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import OperationalError
 
 from randwijzer.catalogue.loader import CatalogueError, load_catalogue
 
@@ -20,4 +21,9 @@ class Command(BaseCommand):
             for problem in exc.problems:
                 self.stderr.write(str(problem))
             raise CommandError(f"{len(exc.problems)} fout(en) in de catalogus; de databank is niet gewijzigd.") from None
+        except OperationalError as exc:
+            # E.g. a read-only SQLite file or a full disk: the transaction is rolled back.
+            reason = "ze is alleen-lezen" if "readonly" in str(exc).lower() else str(exc)
+            raise CommandError(f"Kan niet schrijven naar de databank ({reason}); de databank is niet gewijzigd.",
+                               returncode=2) from None
         self.stdout.write(str(report))

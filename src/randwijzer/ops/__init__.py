@@ -1,0 +1,1 @@
+"""Operations: health check, request ids and JSON logs, backup and restore."""
