@@ -25,6 +25,7 @@ run: setup
 
 test: install browser
 	$(BIN)/python -m pytest
+	$(MAKE) --no-print-directory test-postgres
 
 # What the browser and accessibility tests need: Debian's chromium (apt-get, when missing) and
 # axe-core from npm in .cache/npm. Never fails: without them those tests skip and say why.
@@ -49,3 +50,29 @@ bench-flash: install
 
 clean:
 	rm -rf $(VENV) var
+
+# The suite on each database alone (make test runs both). test-postgres installs Debian's
+# postgresql when it is missing (as root), starts a throwaway cluster on 127.0.0.1 and removes
+# it afterwards (scripts/with-postgres.sh); the browser tests in tests/e2e run their own
+# SQLite server and run once, in test-sqlite.
+.PHONY: test-sqlite test-postgres
+test-sqlite: install browser
+	DATABASE_URL= $(BIN)/python -m pytest
+
+test-postgres: install
+	bash scripts/with-postgres.sh $(BIN)/python -m pytest --ignore=tests/e2e
+
+# Production serving: migrate, load, collect the static files, then gunicorn with WORKERS
+# workers (3) on HOST:PORT, DEBUG off, JSON logs with request ids. See docs/deployment.md.
+WORKERS ?= 3
+.PHONY: serve-prod
+serve-prod: setup
+	$(BIN)/randwijzer collectstatic --no-input -v 0
+	DJANGO_DEBUG=0 LOG_FORMAT=json STATIC_COLLECTED=1 HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) \
+		$(BIN)/gunicorn -c python:randwijzer.ops.gunicorn_conf
+
+# Load test: gunicorn + a throwaway PostgreSQL on loopback, CLIENTS (100) clients for
+# DURATION (60) seconds; writes docs/load.md. See bench/load.py.
+.PHONY: load
+load: install
+	bash scripts/with-postgres.sh $(BIN)/python bench/load.py --write docs/load.md
