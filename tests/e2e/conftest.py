@@ -87,7 +87,7 @@ def _server_env(data_dir: Path) -> dict[str, str]:
     return env
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def server(tmp_path_factory) -> Server:
     data_dir = tmp_path_factory.mktemp("randwijzer-e2e")
     env = _server_env(data_dir)
@@ -156,7 +156,7 @@ def _why_no_browser() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
     reason = _why_no_browser()
     if reason:
@@ -220,7 +220,7 @@ def desktop_page(browser, server):
     context.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def axe_source() -> str:
     if not AXE_JS.exists():
         pytest.skip(f"axe-core is not installed at {AXE_JS.relative_to(ROOT)}; {INSTALL_HINT}")
