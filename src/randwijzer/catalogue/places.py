@@ -1,6 +1,8 @@
 """Finding a municipality by NIS code or name, as users type it."""
 import difflib
 
+from django.db import models
+
 from randwijzer.text.normalize import name_key
 
 from .models import Municipality
@@ -13,6 +15,10 @@ def find_municipality(text: str) -> Municipality | None:
         return None
     if text.isdigit():
         return Municipality.objects.filter(nis_code=text).select_related("merged_into").first()
+    found = (Municipality.objects.select_related("merged_into")
+             .filter(models.Q(name_nl__iexact=text) | models.Q(name_fr__iexact=text)).first())
+    if found is not None:  # the common case: one indexed query instead of a scan
+        return found
     key = name_key(text)
     for municipality in Municipality.objects.select_related("merged_into").only(
         "nis_code", "name_nl", "name_fr", "merged_into"

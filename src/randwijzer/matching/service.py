@@ -19,7 +19,7 @@ from randwijzer.catalogue.places import find_municipality, suggest_municipalitie
 from randwijzer.catalogue.search import funding_fields, partner_fields
 from randwijzer.text.normalize import fold
 
-from .facts import LineFacts, load_line_facts, municipality_facts
+from .facts import LineFacts, line_facts, municipality_facts, territory_members
 from .relevance import THESAURUS_WEIGHT, Expander, TextIndex, analyze, build_lexicon, load_thesaurus
 from .rules import MatchRequest, RuleResult, evaluate, next_deadline, verdict
 
@@ -235,18 +235,16 @@ def build_matcher() -> Matcher:
 
 
 def _build_matcher() -> Matcher:
+    members = territory_members()
     line_qs = m.FundingLine.objects.with_details().order_by("id")
-    lines = load_line_facts(m.FundingLine.objects.order_by("id"))
+    lines = line_facts(line_qs, members)
     line_texts = [funding_fields(line) for line in line_qs]
     partner_qs = m.Partner.objects.prefetch_related("themes", "services__themes", "services__audiences", "administered_lines", "related_lines").order_by("id")
-    members = {}
-    for territory_id, nis in m.Territory.municipalities.through.objects.values_list("territory_id", "municipality_id"):
-        members.setdefault(territory_id, set()).add(nis)
     partners, partner_texts = [], []
     for p in partner_qs:
         partner_texts.append(partner_fields(p))
         partners.append(PartnerDoc(
-            id=p.id, name=p.name, territory_members=frozenset(members.get(p.territory_id, ())),
+            id=p.id, name=p.name, territory_members=members.get(p.territory_id, frozenset()),
             audiences=frozenset(a.id for s in p.services.all() for a in s.audiences.all()),
             lines=frozenset([*(x.id for x in p.administered_lines.all()), *(x.id for x in p.related_lines.all())]),
             administered=frozenset(x.id for x in p.administered_lines.all()),
@@ -270,11 +268,15 @@ def get_matcher() -> Matcher:
 # ---------------------------------------------------------------- the service
 
 
-def resolve_applicant_type(value: str | None) -> str | None:
+def applicant_labels() -> dict[str, str]:
+    return dict(m.ApplicantType.objects.values_list("id", "label"))
+
+
+def resolve_applicant_type(value: str | None, known: dict[str, str] | None = None) -> str | None:
     value = _clean(value)[:200]
     if not value:
         return None
-    known = dict(m.ApplicantType.objects.values_list("id", "label"))
+    known = known if known is not None else applicant_labels()
     names = {fold(id_): id_ for id_ in known} | {fold(label): id_ for id_, label in known.items()}
     key = fold(value)
     if key in names:
@@ -311,7 +313,8 @@ def match_project(text: str, municipality: str | None, applicant_type: str | Non
     """Match a project idea; raises MatchInputError for an unknown municipality or applicant type."""
     _check_dates(date=reference, start=start, end=end)
     place = resolve_municipality(municipality)
-    kind = resolve_applicant_type(applicant_type)
+    labels = applicant_labels()
+    kind = resolve_applicant_type(applicant_type, labels)
     if cost is not None and cost < 0:
         raise MatchInputError("cost", "De kostprijs kan niet negatief zijn.")
     notes = []
@@ -326,7 +329,7 @@ def match_project(text: str, municipality: str | None, applicant_type: str | Non
     request = MatchRequest(
         text=text, municipality=municipality_facts(place) if place else None, applicant_type=kind,
         reference=reference or dt.date.today(), start=start, end=end, cost=cost,
-        applicant_labels=dict(m.ApplicantType.objects.values_list("id", "label")),
+        applicant_labels=labels,
     )
     if place and place.merged_into_id:
         notes.append(f"{place.name_nl} is sinds {place.merged_on:%d-%m-%Y} deel van {place.merged_into.name_nl}.")
