@@ -10,7 +10,8 @@ from .models import Municipality
 
 def find_municipality(text: str) -> Municipality | None:
     """By NIS code, Dutch or French name; case, accents, spaces and hyphens do not matter."""
-    text = (text or "").strip()
+    # No name holds control characters, and PostgreSQL refuses a NUL byte in a query.
+    text = "".join(c for c in (text or "") if c.isprintable()).strip()
     if not text:
         return None
     if text.isdigit():
