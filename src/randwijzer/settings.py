@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "randwijzer.api",
     "randwijzer.wies",
     "randwijzer.ops",
+    "randwijzer.accounts",
 ]
 
 MIDDLEWARE = [
@@ -49,6 +50,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
+AUTHENTICATION_BACKENDS = ["randwijzer.accounts.backends.EmailBackend"]
+LOGIN_URL = "/account/aanmelden/"
+LOGIN_REDIRECT_URL = "/account/"
+LOGOUT_REDIRECT_URL = "/"
 
 ROOT_URLCONF = "randwijzer.urls"
 WSGI_APPLICATION = "randwijzer.wsgi.application"
