@@ -1,5 +1,8 @@
 """Who may see what: the one place that answers it, for pages, exports and the API alike."""
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group, Permission
 from django.db import transaction
 from django.utils import timezone
 
@@ -57,3 +60,55 @@ def create_organisation(name: str, slug: str, admin_user, **fields) -> Organisat
     org = Organisation.objects.create(name=name, slug=slug, **fields)
     Membership.objects.create(user=admin_user, organisation=org, role=Role.ADMIN)
     return org
+
+
+def api_tokens_of(user):
+    return ApiToken.objects.filter(user=user).order_by("revoked_at", "-created_at")
+
+
+def revoke_api_token(user, token_id: int) -> bool:
+    """Revoke one of this user's own tokens; False when there is no such open token."""
+    return bool(ApiToken.objects.filter(pk=token_id, user=user, revoked_at__isnull=True).update(revoked_at=timezone.now()))
+
+
+def get_or_create_user(email: str):
+    """The account for an e-mail address (username = the address, lower-cased); a new one has no password yet."""
+    User = get_user_model()
+    email = normalize_email(email)
+    user = User.objects.filter(email__iexact=email).order_by("pk").first()
+    if user is not None:
+        return user, False
+    user = User(username=email, email=email)
+    user.set_unusable_password()  # they choose one through the mailed link
+    user.save()
+    return user, True
+
+
+# What the editors (group "Redactie") may do in the admin: the whole catalogue, and read the change log.
+EDITOR_APPS_FULL = ("catalogue",)
+EDITOR_APPS_VIEW = ("changes",)
+
+
+def ensure_editors_group():
+    """Create or update the group "Redactie" with its permissions; safe to run again (adds new models' rights)."""
+    for label in EDITOR_APPS_FULL + EDITOR_APPS_VIEW:
+        create_permissions(apps.get_app_config(label), verbosity=0)  # on a fresh database they may not exist yet
+    group, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
+    catalogue = Permission.objects.filter(content_type__app_label__in=EDITOR_APPS_FULL)
+    # The editing history (django-simple-history's tables) is read, never written by hand: view only.
+    full = catalogue.filter(codename__regex=r"^(add|change|delete|view)_").exclude(codename__regex=r"^[a-z]+_historical")
+    view = Permission.objects.filter(content_type__app_label__in=EDITOR_APPS_VIEW + EDITOR_APPS_FULL,
+                                     codename__startswith="view_")
+    group.permissions.add(*full, *view)
+    return group
+
+
+@transaction.atomic
+def make_editor(email: str):
+    """Create or update an editor: staff (for the admin) and member of "Redactie". Returns (user, created)."""
+    user, created = get_or_create_user(email)
+    user.is_staff = True
+    user.is_active = True
+    user.save(update_fields=["is_staff", "is_active"])
+    user.groups.add(ensure_editors_group())
+    return user, created
