@@ -1,78 +1,78 @@
 from django.contrib import admin
 
-from randwijzer.changes import service as changes
+from randwijzer.editorial.entry_admin import EntryAdmin
+from randwijzer.editorial.labels import FIELD_NAMES
 
 from . import models as m
 
 
-class SourceInline(admin.TabularInline):
+class DutchLabels:
+    """Dutch column names for the fields the models leave unnamed (month, day, position, ...)."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and db_field.name in FIELD_NAMES:
+            field.label = FIELD_NAMES[db_field.name]
+        return field
+
+
+class SourceInline(DutchLabels, admin.TabularInline):
     model = m.Source
     extra = 0
     exclude = ["partner"]
 
 
-class PartnerSourceInline(admin.TabularInline):
+class PartnerSourceInline(DutchLabels, admin.TabularInline):
     model = m.Source
     extra = 0
     exclude = ["funding_line"]
 
 
-class DeadlineInline(admin.TabularInline):
+class DeadlineInline(DutchLabels, admin.TabularInline):
     model = m.YearlyDeadline
     extra = 0
 
 
-class CallRoundInline(admin.TabularInline):
+class CallRoundInline(DutchLabels, admin.TabularInline):
     model = m.CallRound
     extra = 0
 
 
-class ConditionInline(admin.TabularInline):
+class ConditionInline(DutchLabels, admin.TabularInline):
     model = m.Condition
     extra = 0
 
 
-class LimitInline(admin.TabularInline):
+class LimitInline(DutchLabels, admin.TabularInline):
     model = m.ApplicationLimit
     extra = 0
 
 
-class ExampleInline(admin.StackedInline):
+class ExampleInline(DutchLabels, admin.StackedInline):
     model = m.FundedExample
     extra = 0
     autocomplete_fields = ["municipality"]
 
 
+# EntryAdmin (randwijzer.editorial): history and restore, the change log, optimistic locking and
+# the "vandaag geverifieerd" action, for funding lines and partners alike.
 @admin.register(m.FundingLine)
-class FundingLineAdmin(admin.ModelAdmin):
+class FundingLineAdmin(EntryAdmin):
     list_display = ["title", "status", "level", "administrator", "verified_on"]
     list_filter = ["status", "level", "themes"]
     search_fields = ["id", "title", "summary"]
     filter_horizontal = ["themes", "applicant_types", "applicant_types_to_verify", "related_partners"]
     inlines = [SourceInline, DeadlineInline, CallRoundInline, ConditionInline, LimitInline, ExampleInline]
 
-    # An edit in the admin enters the change log like a YAML load does. The admin saves the
-    # line (save_model), then its inlines and many-to-many fields (save_related), all in one
-    # transaction: the snapshot before is taken from the database before the line is saved.
-    def save_model(self, request, obj, form, change):
-        obj._snapshot_before = changes.snapshots([obj.pk]) if change else {}
-        super().save_model(request, obj, form, change)
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        line = form.instance
-        before = getattr(line, "_snapshot_before", {})
-        changes.record(before, changes.snapshots([line.pk]), origin=f"beheer: {request.user.get_username()}")
-
-
-class ServiceInline(admin.StackedInline):
+class ServiceInline(DutchLabels, admin.StackedInline):
     model = m.Service
     extra = 0
     filter_horizontal = ["themes", "audiences"]
 
 
 @admin.register(m.Partner)
-class PartnerAdmin(admin.ModelAdmin):
+class PartnerAdmin(EntryAdmin):
     list_display = ["name", "kind", "verified_on"]
     list_filter = ["kind"]
     search_fields = ["id", "name"]
@@ -87,5 +87,6 @@ class MunicipalityAdmin(admin.ModelAdmin):
 
 
 admin.site.register([m.Theme, m.ApplicantType, m.Territory])
-admin.site.site_header = "Randwijzer — redactie"
-admin.site.site_title = "Randwijzer"
+admin.site.site_header = "Randwijzer – redactie"
+admin.site.site_title = "Randwijzer – redactie"
+admin.site.index_title = "Beheer van de catalogus"

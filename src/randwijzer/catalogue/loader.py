@@ -19,6 +19,7 @@ from randwijzer.changes import service as changes
 from randwijzer.text.normalize import name_key
 
 from . import models as m
+from .history import REASON_LOAD, history_moment
 from .schema import (
     Financial,
     FundingFile,
@@ -265,7 +266,8 @@ def _municipality_names(cat: Catalogue) -> dict[str, str]:
 def load_catalogue(root: Path | str) -> LoadReport:
     """Validate the catalogue at `root`, then replace the database's catalogue with it atomically."""
     catalogue = read_catalogue(root)
-    with transaction.atomic():
+    # One moment and reason for every history record of this load (catalogue/history.py).
+    with transaction.atomic(), history_moment(REASON_LOAD):
         return write_catalogue(catalogue)
 
 

@@ -6,6 +6,7 @@ cannot be structured is kept as Dutch sentences (`Condition`).
 """
 from django.db import models
 
+from .history import CatalogueHistory
 from .managers import FundingLineQuerySet
 
 
@@ -144,6 +145,8 @@ class Partner(CatalogueEntry):
     email = models.EmailField("e-mail", blank=True)
     themes = models.ManyToManyField(Theme, related_name="partners", blank=True)
 
+    history = CatalogueHistory(m2m_fields=["themes"])
+
     class Meta:
         ordering = ["name"]
         verbose_name = "partner"
@@ -160,6 +163,8 @@ class Service(models.Model):
     description = models.TextField("omschrijving", blank=True)
     themes = models.ManyToManyField(Theme, related_name="services", blank=True)
     audiences = models.ManyToManyField(ApplicantType, related_name="services", blank=True, verbose_name="doelgroepen")
+
+    history = CatalogueHistory(m2m_fields=["themes", "audiences"])
 
     class Meta:
         ordering = ["partner", "position"]
@@ -234,6 +239,7 @@ class FundingLine(CatalogueEntry):
     contact_url = models.URLField("contactpagina", max_length=500, blank=True)
 
     objects = FundingLineQuerySet.as_manager()
+    history = CatalogueHistory(m2m_fields=["themes", "applicant_types", "applicant_types_to_verify", "related_partners"])
 
     class Meta:
         ordering = ["title"]
@@ -260,6 +266,8 @@ class Source(models.Model):
     verified_on = models.DateField("geverifieerd op")
     position = models.PositiveSmallIntegerField(default=0)
 
+    history = CatalogueHistory()
+
     class Meta:
         ordering = ["position"]
         verbose_name = "bron"
@@ -282,6 +290,9 @@ class FundingChild(models.Model):
     funding_line = models.ForeignKey(FundingLine, on_delete=models.CASCADE, related_name="%(class)ss")
     position = models.PositiveSmallIntegerField(default=0)
     source_key = models.SlugField(max_length=60, blank=True)
+
+    # One history table per kind of fact (deadlines, calls, conditions, ...).
+    history = CatalogueHistory(inherit=True)
 
     class Meta:
         abstract = True
@@ -388,6 +399,8 @@ class FigurePoint(models.Model):
     value = models.BigIntegerField()
     # The source says "meer dan": the value is a lower bound.
     at_least = models.BooleanField("minstens", default=False)
+
+    history = CatalogueHistory()
 
     class Meta:
         ordering = ["position"]

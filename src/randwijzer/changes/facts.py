@@ -65,6 +65,8 @@ def snapshot(line) -> dict:
         "examples": [e.title for e in line.fundedexamples.all()],
         "contact": {"name": line.contact_name, "email": line.contact_email, "url": line.contact_url},
         "to_verify": dict(sorted(line.to_verify.items())),
+        # Last: a new check of the sources is said after what it found changed.
+        "verified_on": line.verified_on.isoformat() if line.verified_on else None,
     }
 
 
@@ -218,6 +220,12 @@ def _contact(value: dict) -> str:
     return " · ".join(v for v in (value.get("name"), value.get("email"), value.get("url")) if v) or "geen"
 
 
+def _verified(old: str | None, new: str | None) -> str:
+    if new and (not old or new > old):
+        return f"Nagekeken aan de bronnen op {_date(new)}" + (f" (vorige controle: {_date(old)})" if old else "")
+    return f"De datum van de laatste controle wijzigde van {_date(old) or 'onbekend'} naar {_date(new) or 'onbekend'}"
+
+
 def diff(before: dict | None, after: dict | None) -> list[FieldChange]:
     """Each difference between two snapshots as a Dutch sentence; [] when nothing a reader sees changed."""
     if before is None and after is None:
@@ -256,6 +264,8 @@ def diff(before: dict | None, after: dict | None) -> list[FieldChange]:
             changes += _flag_changes(old, new)
         elif field == "to_verify":
             changes += _to_verify_changes(old, new)
+        elif field == "verified_on":
+            changes.append(FieldChange(field, old, new, _verified(old, new)))
         elif field == "contact":
             changes.append(FieldChange(field, old, new, f"Het contact wijzigde van {_contact(old)} naar {_contact(new)}"))
     return changes

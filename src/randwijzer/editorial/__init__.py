@@ -1,0 +1,1 @@
+"""The editors' workflow: history and restore, "vandaag geverifieerd", staleness, link checks."""

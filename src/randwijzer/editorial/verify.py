@@ -1,0 +1,52 @@
+""""Vandaag geverifieerd": an editor checked an entry against its sources today.
+
+The entry's verified date and that of each of its sources become today (Europe/Brussels):
+the sources are what was checked, so every fact keeps a source with a verified date. The
+edit is one history moment and, for funding lines, a sentence in the change log.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.utils import timezone
+
+from randwijzer.catalogue.history import history_moment
+from randwijzer.changes import service as changes
+
+from .restore import changelog_line_ids, origin
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+REASON = "Vandaag geverifieerd"
+
+
+@dataclass
+class Verified:
+    entries: int
+    sources: int
+    on: dt.date
+
+
+def today_in_brussels() -> dt.date:
+    return timezone.now().astimezone(BRUSSELS).date()
+
+
+def verify_today(entries, user=None, today: dt.date | None = None) -> Verified:
+    """Mark funding lines or partners (and all their sources) as verified on `today`."""
+    today = today or today_in_brussels()
+    entries = list(entries)
+    sources = 0
+    with transaction.atomic(), history_moment(REASON, user=user):
+        line_ids = {line_id for entry in entries for line_id in changelog_line_ids(entry)}
+        before = changes.snapshots(line_ids)
+        for entry in entries:
+            entry.verified_on = today
+            entry.save()
+            for source in entry.sources.all():
+                source.verified_on = today
+                source.save()
+                sources += 1
+        changes.record(before, changes.snapshots(line_ids), origin=origin(user, "vandaag geverifieerd"))
+    return Verified(len(entries), sources, today)
