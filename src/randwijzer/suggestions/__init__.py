@@ -1,0 +1,1 @@
+"""Readers' suggestions (corrections, new funding lines, new partners) and the editors' review queue."""
