@@ -85,7 +85,7 @@ MALFORMED = [
     ("id differs from file name", lambda c: edit(c / "partners" / "ring.yaml", lambda d: d.update(id="ring-tv")), "partners/ring.yaml", "bestandsnaam"),
     ("window ends badly", lambda c: edit(fl(c, "subsidie-feest-vlaamse-gemeenschap"), lambda d: d["timing"]["activity_window"].update(end="7/20")), "funding/subsidie-feest-vlaamse-gemeenschap.yaml", "activity_window.end"),
     ("call closes before it opens", lambda c: edit(fl(c, "plan-samenleven"), lambda d: d["timing"]["call_rounds"][0].update(opens_on="2023-08-01")), "funding/plan-samenleven.yaml", "call_rounds"),
-    ("unknown NIS code in territory", lambda c: edit(c / "territories.yaml", lambda d: d["territories"][0]["rule"]["nis_codes"].append("99999")), "territories.yaml", "99999"),
+    ("unknown NIS code in territory", lambda c: edit(c / "territories.yaml", lambda d: next(t for t in d["territories"] if "nis_codes" in t["rule"])["rule"]["nis_codes"].append("99999")), "territories.yaml", "99999"),
     ("file is a list", lambda c: fl(c).write_text("- a\n- b\n", encoding="utf-8"), "funding/subsidie-taalstimulering-nederlands.yaml", "mapping"),
 ]
 
