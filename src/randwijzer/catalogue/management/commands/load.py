@@ -23,7 +23,13 @@ class Command(BaseCommand):
             raise CommandError(f"{len(exc.problems)} fout(en) in de catalogus; de databank is niet gewijzigd.") from None
         except OperationalError as exc:
             # E.g. a read-only SQLite file or a full disk: the transaction is rolled back.
-            reason = "ze is alleen-lezen" if "readonly" in str(exc).lower() else str(exc)
+            words = str(exc).lower()
+            if "readonly" in words:
+                reason = "ze is alleen-lezen"
+            elif "disk is full" in words or "no space left" in words:
+                reason = "de schijf is vol: maak plaats vrij en laad opnieuw"
+            else:
+                reason = str(exc)
             raise CommandError(f"Kan niet schrijven naar de databank ({reason}); de databank is niet gewijzigd.",
                                returncode=2) from None
         self.stdout.write(str(report))
