@@ -16,6 +16,13 @@ def _flag(name: str, default: str = "0") -> bool:
 
 DEBUG = _flag("DJANGO_DEBUG")
 SECRET_KEY = os.environ.get("SECRET_KEY") or "randwijzer-local-only-not-secret"
+if _flag("HTTPS") and not os.environ.get("SECRET_KEY"):
+    # A public deployment (HTTPS=1) with the key everyone can read in this file could have its
+    # sessions and password-reset links forged: refuse to start rather than run like that.
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("HTTPS=1 maar SECRET_KEY is niet gezet: geef een geheime sleutel van minstens "
+                               "50 willekeurige tekens mee in de omgeving (zie docs/deployment.md).")
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h.strip()]
 
 INSTALLED_APPS = [
@@ -36,11 +43,18 @@ INSTALLED_APPS = [
     "randwijzer.wies",
     "randwijzer.ops",
     "randwijzer.accounts",
+    "axes",  # login throttling (randwijzer.accounts)
+    "randwijzer.suggestions",
+    "randwijzer.dossiers",
+    "randwijzer.editorial",  # before simple_history: its Dutch wording of the history pages wins
+    "simple_history",  # who changed which catalogue fact when (randwijzer.editorial)
 ]
 
 MIDDLEWARE = [
     "randwijzer.ops.middleware.RequestIdMiddleware",  # first: every later log line carries the id
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",  # Content-Security-Policy (CONTENT_SECURITY_POLICY below)
+    "randwijzer.ops.security.SecurityHeadersMiddleware",  # Permissions-Policy
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -48,13 +62,31 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",  # the catalogue's history knows who edited
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # keep last (django-axes docs): turns a lockout into the 429 page
+    "randwijzer.ops.security.DatabaseUnavailableMiddleware",  # database gone or full: a Dutch 503
 ]
 
-AUTHENTICATION_BACKENDS = ["randwijzer.accounts.backends.EmailBackend"]
+# Axes first: it refuses a locked-out e-mail+IP before any password is checked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "randwijzer.accounts.backends.EmailBackend"]
 LOGIN_URL = "/account/aanmelden/"
 LOGIN_REDIRECT_URL = "/account/"
 LOGOUT_REDIRECT_URL = "/"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "randwijzer.accounts.passwords.DutchMinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Login throttling (django-axes): 5 failures for one e-mail from one address lock that pair for 15 minutes,
+# on /account/aanmelden/ and the admin login alike; the lockout page is Dutch, status 429.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.25  # hours: 15 minutes
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "randwijzer.accounts.throttling.login_email"
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
 
 ROOT_URLCONF = "randwijzer.urls"
 WSGI_APPLICATION = "randwijzer.wsgi.application"
@@ -78,6 +110,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'randwijzer.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+        # With persistent connections (DB_CONN_MAX_AGE > 0): test a kept connection before a
+        # request uses it, so a restarted PostgreSQL costs no failed requests afterwards.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -139,7 +174,42 @@ if _flag("HTTPS"):
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the proxy's health probe may come over plain http
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
-    # Only when every subdomain is served over https too: a choice for the domain's owner.
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("SECURE_HSTS_INCLUDE_SUBDOMAINS")
+    # On by default: the header only covers subdomains of the host that sends it (e.g.
+    # *.randwijzer.example.be), never its siblings. SECURE_HSTS_INCLUDE_SUBDOMAINS=0 turns it off
+    # (and `check --deploy` then warns, as it should).
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", "1")
     SECURE_HSTS_PRELOAD = _flag("SECURE_HSTS_PRELOAD")
+    if not SECURE_HSTS_PRELOAD:
+        # Silenced on purpose: preloading is a hard-to-undo commitment of the registrable domain
+        # (only apex domains are accepted on the browsers' list), a choice for the domain's owner;
+        # without it HSTS still protects every visit after the first.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
+# Proxies whose X-Forwarded-For is believed (the same list gunicorn uses), e.g. for the per-client
+# rate limit of readers' suggestions (randwijzer.suggestions.ratelimit).
+TRUSTED_PROXIES = [a.strip() for a in os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1").split(",") if a.strip()]
+
+# Security headers (randwijzer.ops.security, docs/deployment.md). Pages load scripts and styles
+# only from our own static files: no inline <script>, no style="", no <style> in any page.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    },
+}
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True  # no script of ours reads it: forms carry the token in a hidden field
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+# A working day: an editor or organisation member logs in again the next morning.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(10 * 60 * 60)))
+CSRF_FAILURE_VIEW = "randwijzer.ops.errors.csrf_failure"

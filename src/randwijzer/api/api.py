@@ -3,7 +3,7 @@ import django.core.exceptions
 import pydantic
 from django.http import Http404
 from ninja import NinjaAPI
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from randwijzer.matching.service import MatchInputError
 
@@ -19,6 +19,7 @@ api.add_router("/wies", wies.router)
 wies.register_errors(api)
 api.add_router("/plan", plan.router)
 api.add_router("/deadlines", deadlines.router)
+api.add_router("/dossiers", "randwijzer.api.dossiers.router")  # bearer token; an organisation's own dossiers
 
 # Dutch words for the pydantic errors that query parameters can raise.
 REASONS = {
@@ -47,6 +48,15 @@ def _parameter(error: dict) -> str | None:
     # loc is e.g. ("query", "filters", "q"): the last part names the parameter.
     loc = [str(part) for part in error.get("loc", ()) if not isinstance(part, int)]
     return loc[-1] if len(loc) > 1 else None
+
+
+@api.exception_handler(AuthenticationError)
+def not_authenticated(request, exc):
+    body = {"detail": "Aanmelden vereist: stuur een geldige API-sleutel mee als 'Authorization: Bearer <sleutel>' "
+                      "(aan te maken op /account/sleutels/).", "parameter": None, "suggestions": []}
+    response = api.create_response(request, body, status=401)
+    response["WWW-Authenticate"] = "Bearer"
+    return response
 
 
 @api.exception_handler(InvalidFilter)
