@@ -87,6 +87,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_CALLABLE = "randwijzer.accounts.throttling.login_email"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# Behind the reverse proxy every visitor would share the proxy's address (and one lock per e-mail):
+# take the client from X-Forwarded-For when the request comes from a trusted proxy (TRUSTED_PROXIES).
+AXES_CLIENT_IP_CALLABLE = "randwijzer.ops.clients.client_ip"
 
 ROOT_URLCONF = "randwijzer.urls"
 WSGI_APPLICATION = "randwijzer.wsgi.application"

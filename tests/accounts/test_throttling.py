@@ -47,6 +47,19 @@ def test_the_lock_is_per_address_and_computer(client):
     assert other_computer.status_code == 302
 
 
+def test_behind_the_proxy_the_lock_is_per_forwarded_client(client, settings):
+    """All visitors reach gunicorn from the proxy's address; the lock must still be per visitor."""
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    make_user("an.peeters@wemmel.be")
+    for _ in range(5):
+        login(client, "an.peeters@wemmel.be", "verkeerd", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    assert login(client, "an.peeters@wemmel.be", REMOTE_ADDR="127.0.0.1",
+                 HTTP_X_FORWARDED_FOR="203.0.113.9").status_code == 429
+    # The real owner, at another address behind the same proxy, still gets in.
+    assert login(client, "an.peeters@wemmel.be", REMOTE_ADDR="127.0.0.1",
+                 HTTP_X_FORWARDED_FOR="198.51.100.7").status_code == 302
+
+
 def test_the_lock_ends_after_15_minutes(client):
     make_user("an.peeters@wemmel.be")
     fail(client, "an.peeters@wemmel.be", 5)

@@ -4,13 +4,14 @@ Clients are counted under a salted hash (HMAC with SECRET_KEY): the raw IP addre
 never stored. Counting happens in RateBucket rows, so every web worker sees the same counts."""
 from __future__ import annotations
 
-import ipaddress
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+
+from randwijzer.ops.clients import client_ip  # noqa: F401  (the views take it from here)
 
 from .models import RateBucket
 
@@ -27,34 +28,6 @@ class RateLimited(Exception):
 def client_key(kind: str, value: str) -> str:
     digest = salted_hmac("randwijzer.suggestions.ratelimit", f"{kind}:{value.strip().lower()}", algorithm="sha256").hexdigest()
     return f"{kind}:{digest}"
-
-
-def client_ip(request) -> str:
-    """The client's address. Behind our reverse proxy (docs/deployment.md) REMOTE_ADDR is the proxy
-    for everyone, so then the nearest untrusted address in X-Forwarded-For is the client."""
-    trusted = getattr(settings, "TRUSTED_PROXIES", ["127.0.0.1"])
-    remote = request.META.get("REMOTE_ADDR", "")
-    if not _is_trusted(remote, trusted):
-        return remote
-    chain = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-    for address in reversed(chain):
-        if not _valid_ip(address):
-            break  # a malformed entry: whatever is left of it may be forged
-        if not _is_trusted(address, trusted):
-            return address
-    return remote
-
-
-def _valid_ip(value: str) -> bool:
-    try:
-        ipaddress.ip_address(value)
-    except ValueError:
-        return False
-    return True
-
-
-def _is_trusted(address: str, trusted: list[str]) -> bool:
-    return "*" in trusted or address in trusted
 
 
 def hit(keys: list[str], now: datetime | None = None) -> None:
