@@ -6,6 +6,8 @@ cannot be structured is kept as Dutch sentences (`Condition`).
 """
 from django.db import models
 
+from randwijzer.text.dutch import format_month_day
+
 from .history import CatalogueHistory
 from .managers import FundingLineQuerySet
 
@@ -316,6 +318,10 @@ class YearlyDeadline(FundingChild):
         verbose_name = "jaarlijkse indiendatum"
         verbose_name_plural = "jaarlijkse indiendata"
 
+    def __str__(self) -> str:
+        # "1 mei", as the pages say it
+        return format_month_day(self.month, self.day) if 1 <= self.month <= 12 else f"{self.day}/{self.month}"
+
 
 class CallRound(FundingChild):
     """A dated call ("Oproep 2023") with the period in which applications are accepted."""
@@ -327,6 +333,9 @@ class CallRound(FundingChild):
     class Meta(FundingChild.Meta):
         verbose_name = "oproep"
         verbose_name_plural = "oproepen"
+
+    def __str__(self) -> str:
+        return self.label
 
 
 class ConditionKind(models.TextChoices):
@@ -344,6 +353,9 @@ class Condition(FundingChild):
         verbose_name = "voorwaarde"
         verbose_name_plural = "voorwaarden"
 
+    def __str__(self) -> str:
+        return self.text if len(self.text) <= 80 else self.text[:79] + "…"
+
 
 class LimitScope(models.TextChoices):
     PER_APPLICANT = "per-applicant", "per aanvrager"
@@ -359,6 +371,9 @@ class ApplicationLimit(FundingChild):
     class Meta(FundingChild.Meta):
         verbose_name = "beperking"
         verbose_name_plural = "beperkingen"
+
+    def __str__(self) -> str:
+        return self.text
 
 
 class FundedExample(FundingChild):
