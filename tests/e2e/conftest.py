@@ -12,6 +12,7 @@ are skipped and say why.
 """
 from __future__ import annotations
 
+import logging
 import os
 import queue
 import re
@@ -25,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.smtp import Mailbox, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("RANDWIJZER_CHROMIUM", "/usr/bin/chromium"))
@@ -88,18 +91,43 @@ def _server_env(data_dir: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="package")
-def server(tmp_path_factory) -> Server:
+def mailbox() -> Mailbox:
+    """A real SMTP server (aiosmtpd, tests/smtp.py) that receives every mail the e2e server sends.
+    One for the whole package, like the server: a test tells its mails apart by its own address."""
+    from aiosmtpd.controller import Controller
+
+    logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd logs every SMTP command
+    box = Mailbox()
+    box.port = free_port()
+    controller = Controller(box, hostname="127.0.0.1", port=box.port)
+    controller.start()
+    yield box
+    controller.stop()
+
+
+def _mail_env(mailbox: Mailbox) -> dict[str, str]:
+    return {"EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend", "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": str(mailbox.port), "EMAIL_USE_TLS": "0", "EMAIL_HOST_USER": "", "EMAIL_HOST_PASSWORD": "",
+            "EMAIL_TIMEOUT": "10"}
+
+
+@pytest.fixture(scope="package")
+def server(tmp_path_factory, mailbox) -> Server:
     data_dir = tmp_path_factory.mktemp("randwijzer-e2e")
     env = _server_env(data_dir)
+    env.update(_mail_env(mailbox))
     for args in (("migrate", "--no-input", "-v", "0"), ("load",)):
         done = subprocess.run(_cli(*args), env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
         assert done.returncode == 0, f"randwijzer {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}"
     assert (data_dir / "randwijzer.sqlite3").exists()
 
     log = data_dir / "server.log"
-    # --port 0: waitress picks a free port and the command prints the real URL.
+    # The port is chosen just before the start (not --port 0) because the links in the mails must name it.
+    port = free_port()
+    env["RANDWIJZER_SITE_URL"] = f"http://127.0.0.1:{port}"
+    # The command prints the URL it really listens on once the socket is bound.
     process = subprocess.Popen(
-        _cli("serve", "--host", "127.0.0.1", "--port", "0"), env=env, cwd=ROOT,
+        _cli("serve", "--host", "127.0.0.1", "--port", str(port)), env=env, cwd=ROOT,
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     lines: queue.Queue[str] = queue.Queue()
@@ -225,3 +253,58 @@ def axe_source() -> str:
     if not AXE_JS.exists():
         pytest.skip(f"axe-core is not installed at {AXE_JS.relative_to(ROOT)}; {INSTALL_HINT}")
     return AXE_JS.read_text()
+
+
+# --------------------------------------------------------------------------- pages behind a login
+
+
+@dataclass
+class ScanAccount:
+    """A logged-in session (its cookies) and what the paths of its pages may name."""
+    cookies: list[dict]
+    values: dict[str, str]
+
+
+@pytest.fixture(scope="package")
+def scan_account(browser, server, mailbox):
+    """`scan_account(role)`: one account per role for the whole package, made the real way (accounts.py)
+    on first use: "member" administers an organisation with one dossier; "editor" is in Redactie."""
+    from .accounts import add_editor, create_organisation, log_in, new_dossier
+
+    made: dict[str, ScanAccount] = {}
+
+    def account(role: str) -> ScanAccount:
+        if role not in made:
+            context, page = _new_page(browser, server, "desktop")
+            try:
+                values = {}
+                if role == "member":
+                    email = "lid-scan@wemmel.be"
+                    create_organisation(page, server, mailbox, "Gemeente Wemmel (scan)", "gemeente-wemmel-scan", email)
+                    log_in(page, email)
+                    values = {"organisation": "gemeente-wemmel-scan", "dossier": new_dossier(page, "Taalcafé (scan)")}
+                elif role == "editor":
+                    email = "redacteur-scan@vlaamserand.be"
+                    add_editor(page, server, mailbox, email)
+                    log_in(page, email)
+                else:
+                    raise ValueError(f"no scan account for {role!r}")
+                made[role] = ScanAccount(cookies=context.cookies(), values=values)
+            finally:
+                context.close()
+        return made[role]
+
+    return account
+
+
+def visit(page, page_type, request):
+    """Open a page type (pages.py); for a page behind a login, as its account (its session cookie)."""
+    path = page_type.path
+    if page_type.login:
+        account = request.getfixturevalue("scan_account")(page_type.login)
+        page.context.add_cookies(account.cookies)
+        path = path.format(**account.values)
+    response = page.goto(path)
+    if page_type.login:
+        assert "aanmelden" not in page.url and "login" not in page.url, f"{path} asked to log in: {page.url}"
+    return response

@@ -2,6 +2,7 @@
 
 To add a page type, add a PageType. `optional=True` is for pages of features still being
 built: while the server answers 404 there, the scan of that page reports itself as skipped.
+`login` names who must be logged in for pages behind a login (conftest.visit logs in first).
 `screenshot` names the PNG written to docs/screenshots/ (one per viewport).
 """
 from __future__ import annotations
@@ -34,6 +35,9 @@ class PageType:
     screenshot: str | None = None
     # Where the screenshot should start (a CSS selector scrolled to the top), if not the top of the page.
     scroll_to: str | None = None
+    # Pages behind a login: who is logged in ("member" of an organisation with one dossier, or
+    # "editor"); the path may name that account's {dossier} and {organisation} (conftest.py: scan_account).
+    login: str | None = None
 
 
 PAGE_TYPES = [
@@ -63,6 +67,20 @@ PAGE_TYPES = [
     PageType("inspiration", "/inspiratie/", optional=True),
     PageType("plan", "/plan/", optional=True),
     PageType("changes", "/wijzigingen/", optional=True),
-    # Not here: pages behind the editors' login (/wies/fonds/, /admin/); their journeys come
-    # with the editor tests (tests/e2e/README.md).
+    PageType("deel iv (printable guide part)", "/deel-iv/", optional=True),
+    PageType("suggestion, general", "/voorstellen/", optional=True),
+    PageType("suggestion about a funding line", f"/voorstellen/nieuw/?steun={TAALSTIMULERING}", optional=True),
+    PageType("login", "/account/aanmelden/", optional=True),
+    PageType("password reset", "/account/wachtwoord/vergeten/", optional=True),
+    # Behind the login: a member of an organisation (its dossiers, its account, its API keys) ...
+    PageType("dossier board", "/dossiers/", login="member"),
+    PageType("new dossier", "/dossiers/nieuw/", login="member"),
+    PageType("dossier", "/dossiers/{dossier}/", login="member"),
+    PageType("dossier status", "/dossiers/{dossier}/status/", login="member"),
+    PageType("dossier edit", "/dossiers/{dossier}/bewerken/", login="member"),
+    PageType("account", "/account/", login="member"),
+    PageType("api keys", "/account/sleutels/", login="member"),
+    PageType("organisation members", "/account/organisaties/{organisation}/leden/", login="member"),
+    # ... and an editor. Not here: the Django admin itself (its markup is Django's).
+    PageType("wies fund ledger (editors)", "/wies/fonds/", login="editor"),
 ]
