@@ -81,3 +81,20 @@ def test_a_reader_for_whom_nothing_is_new_gets_no_mail_and_the_archive_says_so(c
     archive = client.get(f"/flash/archief/{next_month()}/").content.decode()
     assert "was er niets nieuw" in archive
 
+
+
+def test_a_reverification_alone_is_not_news(smtp, catalogue):
+    """After the yearly review every line is "nagekeken": the change log says so, the flash does not."""
+    reader("lezer@voorbeeld.be")
+    editions.build(this_month())
+    outbox.send_due()
+    smtp.messages.clear()
+
+    edit(catalogue / "funding" / f"{IMPULS}.yaml", lambda d: d.update(verified_on="2026-12-01"))
+    load_catalogue(catalogue)
+    from randwijzer.changes.models import Change
+    assert Change.objects.filter(funding_line_id=IMPULS, field="verified_on").exists()
+
+    editions.build(next_month())
+    outbox.send_due()
+    assert all("Nagekeken" not in part(m, "plain") for m in smtp.messages)

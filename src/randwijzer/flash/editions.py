@@ -37,6 +37,8 @@ MONTH = re.compile(r"(\d{4})-(\d{2})")
 PROGRESS_EVERY = 1000
 
 
+NOT_NEWS = {"verified_on"}  # change-log fields that never make an edition
+
 class EditionError(Exception):
     """A Dutch message for the user: malformed, unknown or impossible edition."""
 
@@ -155,7 +157,9 @@ class EditionData:
         groups: dict[str, dict] = {}
         existing = {line.id for line in self.lines}
         for change in self.changes:
-            if not self._concerns(change.funding_line_id, profile):
+            # An editor re-checking the sources changes no rule: the change log shows it, the flash
+            # would drown the real news in "nagekeken" lines after every yearly review.
+            if change.field in NOT_NEWS or not self._concerns(change.funding_line_id, profile):
                 continue
             group = groups.setdefault(change.funding_line_id, {
                 "title": change.funding_title, "items": [], "new": False,
