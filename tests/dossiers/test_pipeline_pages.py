@@ -67,6 +67,10 @@ def test_the_whole_pipeline_through_the_pages(people):
     assert dossier.status == "toegekend"
     today = timezone.localdate()
     assert dossier.submitted_on == today and dossier.decision_on == today  # the dates a move implies
+    Dossier.objects.filter(pk=dossier.pk).update(amount_granted=10000)
+    board = bob.get("/dossiers/").content.decode()
+    granted_column = board.split('id="kolom-toegekend"')[1].split("</section>")[0]
+    assert "Taalcafé Wemmel 2027" in granted_column and "Toegekend: € 10.000,00" in granted_column
 
     assert move(bob, dossier.pk, "verantwoord", "Eindverslag ingediend").status_code == 302
     dossier.refresh_from_db()
