@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is not installed; pip install -e '.[test]'")
@@ -37,7 +39,20 @@ def member_token(people):
     return bearer(people["bob"])["HTTP_AUTHORIZATION"]
 
 
+@pytest.fixture
+def keep_test_connection():
+    """The WSGI app is called directly, not through Django's test Client, so do what the Client does:
+    a finished request must not close the test's database connection (on PostgreSQL it would, and
+    every later request would meet a closed connection inside the test's transaction)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
+@pytest.mark.usefixtures("keep_test_connection")
 @schema.parametrize()
 # One member and token for every generated request; what earlier requests created stays: that is fine here.
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
