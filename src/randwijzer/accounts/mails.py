@@ -9,12 +9,14 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from randwijzer.ops.links import absolute_url
+
 from .errors import MailNotSent
 
 
 def site_url(request=None) -> str:
     """The address links in mails start with: RANDWIJZER_SITE_URL, else the address the request came in on."""
-    configured = (getattr(settings, "RANDWIJZER_SITE_URL", "") or "").rstrip("/")
+    configured = absolute_url()
     if configured or request is None:
         return configured
     return request.build_absolute_uri("/").rstrip("/")

@@ -52,7 +52,8 @@ def _plain_ok(text: str, flow: bool) -> bool:
 
 
 def quoted(text: str) -> str:
-    # JSON's escapes (\" \\ \n \uXXXX) are all valid in a YAML double-quoted scalar.
+    # JSON's escapes (quote, backslash, newline, \u00e9-style code points) are all valid in a YAML
+    # double-quoted scalar.
     return json.dumps(text, ensure_ascii=False)
 
 

@@ -12,7 +12,6 @@ import datetime as dt
 import logging
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -21,6 +20,7 @@ from django.utils import timezone
 
 from randwijzer.catalogue.models import Status as LineStatus
 from randwijzer.catalogue.timing import next_deadline
+from randwijzer.ops.links import absolute_url
 from randwijzer.text.dutch import format_date_nl
 
 from .models import Dossier, DossierEvent, DossierReminder, EventKind
@@ -66,10 +66,9 @@ class RemindReport:
 
 
 def _message(dossier: Dossier, deadline: dt.date, today: dt.date, to: str) -> EmailMessage:
-    site = settings.RANDWIJZER_SITE_URL.rstrip("/")
     context = {"dossier": dossier, "deadline": format_date_nl(deadline), "days": (deadline - today).days,
-               "dossier_url": site + reverse("dossiers:detail", args=[dossier.pk]),
-               "line_url": site + reverse("catalogue:funding", args=[dossier.funding_line_id])}
+               "dossier_url": absolute_url(reverse("dossiers:detail", args=[dossier.pk])),
+               "line_url": absolute_url(reverse("catalogue:funding", args=[dossier.funding_line_id]))}
     subject = f"Herinnering: {dossier.title} – uiterste indiendatum {format_date_nl(deadline)}"
     body = render_to_string("dossiers/mail/reminder.txt", context)
     return EmailMessage(subject=subject[:250], body=body, to=[to])

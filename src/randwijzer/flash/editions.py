@@ -17,7 +17,6 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -27,6 +26,7 @@ from django.utils.safestring import mark_safe
 from randwijzer.catalogue.models import FundedExample, FundingLine, Status as LineStatus, Territory
 from randwijzer.catalogue.timing import deadlines_between, windows_between
 from randwijzer.changes import service as changes
+from randwijzer.ops.links import absolute_url
 from randwijzer.text.dutch import MONTHS, format_number
 
 from . import mails
@@ -125,10 +125,6 @@ class Content:
         return bool(self.change_groups or self.deadlines or self.windows)
 
 
-def site_url(path: str) -> str:
-    return settings.RANDWIJZER_SITE_URL.rstrip("/") + path
-
-
 class EditionData:
     """Everything an edition needs from the database, read once."""
 
@@ -151,7 +147,7 @@ class EditionData:
         return scope is None or scope.concerns(profile)
 
     def _url(self, line_id: str) -> str:
-        return site_url(reverse("catalogue:funding", args=[line_id]))
+        return absolute_url(reverse("catalogue:funding", args=[line_id]))
 
     def content(self, profile: Profile) -> Content:
         groups: dict[str, dict] = {}
@@ -195,7 +191,7 @@ class EditionData:
         if key not in self._cache:
             content = self.content(profile)
             context = {"content": content, "edition": self.edition, "label": month_label(self.edition.month),
-                       "site_url": site_url(""), "horizon": HORIZON_DAYS,
+                       "site_url": absolute_url(), "horizon": HORIZON_DAYS,
                        "example_url": self._url(content.example.funding_line_id) if content.example else ""}
             text = render_to_string("flash/mail/edition_body.txt", context).strip()
             html = render_to_string("flash/mail/edition_body.html", context)

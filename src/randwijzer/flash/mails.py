@@ -1,8 +1,9 @@
 """Render an e-mail's plain-text and HTML parts from templates, and queue it in the outbox."""
 from __future__ import annotations
 
-from django.conf import settings
 from django.template.loader import render_to_string
+
+from randwijzer.ops.links import absolute_url
 
 from . import tokens
 from .models import Kind, Message, Subscriber
@@ -12,7 +13,7 @@ def links(subscriber: Subscriber) -> dict[str, str]:
     return {
         "unsubscribe_url": tokens.url(subscriber, tokens.UNSUBSCRIBE),
         "preferences_url": tokens.url(subscriber, tokens.PREFERENCES),
-        "site_url": settings.RANDWIJZER_SITE_URL.rstrip("/"),
+        "site_url": absolute_url(),
     }
 
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from django.conf import settings
 from django.core import signing
 from django.urls import reverse
+
+from randwijzer.ops.links import absolute_url
 
 from .models import Subscriber
 
@@ -51,7 +52,7 @@ PLACEHOLDER = "TOKEN"
 def url(subscriber: Subscriber, purpose: str) -> str:
     """The absolute link for a mail: the site's address comes from settings, not from a request."""
     path = _path(purpose).replace(PLACEHOLDER, make(subscriber, purpose))
-    return settings.RANDWIJZER_SITE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 @lru_cache

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 
+from randwijzer.ops.links import absolute_url
+
 from .links import public_target
 from .models import Status, Suggestion
 
@@ -16,9 +18,8 @@ SUBJECTS = {
 
 
 def _send(suggestion: Suggestion, subject: str, template: str) -> None:
-    site_url = settings.RANDWIJZER_SITE_URL.rstrip("/")
     path = public_target(suggestion)
-    context = {"suggestion": suggestion, "target_url": site_url + path if path else "", "site_url": site_url}
+    context = {"suggestion": suggestion, "target_url": absolute_url(path) if path else "", "site_url": absolute_url()}
     body = render_to_string(f"suggestions/mail/{template}.txt", context).strip() + "\n"
     EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [suggestion.email]).send()
 
