@@ -3,10 +3,10 @@ import datetime as dt
 
 import pytest
 from django.contrib.auth.models import User
+from django.utils import timezone
 
 from randwijzer.catalogue.models import FundingLine, Partner, Source
 from randwijzer.changes.models import Change
-from randwijzer.editorial.verify import today_in_brussels
 
 from .conftest import IMPULS, PASSWORD, admin_login
 
@@ -27,7 +27,7 @@ def test_verified_today_sets_the_date_of_the_line_and_its_sources(editor_client)
     make_stale(IMPULS)
     response = editor_client.post("/admin/catalogue/fundingline/", {
         "action": "mark_verified_today", "_selected_action": [IMPULS]}, follow=True)
-    today = today_in_brussels()
+    today = timezone.localdate()
     line = FundingLine.objects.get(id=IMPULS)
     assert line.verified_on == today
     assert set(line.sources.values_list("verified_on", flat=True)) == {today}
@@ -43,8 +43,8 @@ def test_verified_today_on_a_partner(editor_client):
     Partner.objects.filter(pk=partner.pk).update(verified_on=dt.date(2021, 1, 1))
     editor_client.post("/admin/catalogue/partner/", {"action": "mark_verified_today", "_selected_action": [partner.pk]})
     partner.refresh_from_db()
-    assert partner.verified_on == today_in_brussels()
-    assert all(s.verified_on == today_in_brussels() for s in partner.sources.all())
+    assert partner.verified_on == timezone.localdate()
+    assert all(s.verified_on == timezone.localdate() for s in partner.sources.all())
 
 
 def test_the_staleness_page_lists_a_stale_line_and_its_sources_oldest_first(editor_client):
@@ -62,8 +62,8 @@ def test_the_staleness_page_lists_a_stale_line_and_its_sources_oldest_first(edit
 
 
 def test_a_fresh_line_is_not_listed(editor_client):
-    FundingLine.objects.filter(id=IMPULS).update(verified_on=today_in_brussels())
-    Source.objects.filter(funding_line_id=IMPULS).update(verified_on=today_in_brussels())
+    FundingLine.objects.filter(id=IMPULS).update(verified_on=timezone.localdate())
+    Source.objects.filter(funding_line_id=IMPULS).update(verified_on=timezone.localdate())
     page = editor_client.get(STALE_URL).content.decode()
     stale_part = page.split("<h2>Te verifiëren")[0]
     assert "Niet nagekeken sinds" in stale_part and "Impulssubsidie Vlaamse Rand" not in stale_part

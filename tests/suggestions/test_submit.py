@@ -8,7 +8,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from randwijzer.suggestions.models import Kind, RateBucket, Status, Suggestion
-from randwijzer.suggestions.ratelimit import LIMIT_PER_HOUR, client_ip
+from randwijzer.ops.clients import client_ip
+from randwijzer.suggestions.ratelimit import LIMIT_PER_HOUR
 
 from .conftest import form_data
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from . import mails
 from .errors import InvitationProblem, NotAllowed
 from .models import Invitation, Membership, Organisation, Role, hash_secret, new_secret
-from .services import is_org_admin, normalize_email
+from .services import is_org_admin, normalize_email, user_for_email
 
 VALID_FOR = timedelta(days=14)
 
@@ -57,10 +57,6 @@ def _check_open(invitation: Invitation | None) -> None:
     if invitation.expires_at <= timezone.now():
         raise InvitationProblem("expired", f"Deze uitnodiging voor {invitation.organisation} is verlopen (een link werkt "
                                            "14 dagen). Vraag een beheerder van de organisatie om een nieuwe uitnodiging.")
-
-
-def user_for_email(email: str):
-    return get_user_model().objects.filter(email__iexact=normalize_email(email)).order_by("pk").first()
 
 
 def _lock_open(raw: str) -> Invitation:

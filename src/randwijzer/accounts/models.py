@@ -77,10 +77,6 @@ class Invitation(models.Model):
     def __str__(self) -> str:
         return f"{self.email} → {self.organisation}"
 
-    @property
-    def is_open(self) -> bool:
-        return self.accepted_at is None and self.expires_at > timezone.now()
-
 
 class ApiToken(models.Model):
     """A personal token for /api/v1/dossiers: it acts as its user, with that user's memberships."""

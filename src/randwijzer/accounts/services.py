@@ -71,11 +71,16 @@ def revoke_api_token(user, token_id: int) -> bool:
     return bool(ApiToken.objects.filter(pk=token_id, user=user, revoked_at__isnull=True).update(revoked_at=timezone.now()))
 
 
+def user_for_email(email: str):
+    """The account behind an e-mail address, whatever its capitals (the oldest, should there be two)."""
+    return get_user_model().objects.filter(email__iexact=normalize_email(email)).order_by("pk").first()
+
+
 def get_or_create_user(email: str):
     """The account for an e-mail address (username = the address, lower-cased); a new one has no password yet."""
     User = get_user_model()
     email = normalize_email(email)
-    user = User.objects.filter(email__iexact=email).order_by("pk").first()
+    user = user_for_email(email)
     if user is not None:
         return user, False
     user = User(username=email, email=email)

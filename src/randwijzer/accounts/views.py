@@ -16,7 +16,8 @@ from . import invitations, mails, members
 from .errors import AccountsError, InvitationProblem, LastAdmin, NotAllowed
 from .forms import (ApiTokenForm, DutchPasswordResetForm, DutchSetPasswordForm,
                     EmailAuthenticationForm, InviteForm, NewAccountForm, RoleForm)
-from .services import api_tokens_of, create_api_token, is_org_admin, normalize_email, organisations_of, revoke_api_token
+from .services import (api_tokens_of, create_api_token, is_org_admin, normalize_email, organisations_of, revoke_api_token,
+                       user_for_email)
 
 EMAIL_BACKEND = "randwijzer.accounts.backends.EmailBackend"
 
@@ -148,7 +149,7 @@ def invitation(request, token):
     context = {"invitation": found, "organisation": found.organisation, "here": here}
     if request.user.is_authenticated:
         return _invitation_for_user(request, token, context)
-    if invitations.user_for_email(found.email) is not None:
+    if user_for_email(found.email) is not None:
         return render(request, "accounts/invitation_login.html",
                       {**context, "login_url": f"{reverse('accounts:login')}?{urlencode({'next': here})}"})
     return _invitation_for_new_person(request, token, found, context)

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from randwijzer.catalogue import search, timing
 from randwijzer.catalogue.models import FundingLine, Municipality, Partner
+from randwijzer.catalogue.schema import month_day_code
 
 from . import schemas as s
 
@@ -22,10 +23,6 @@ def partner_page(partner: Partner) -> str:
 
 def _ids(manager) -> list[str]:
     return [item.pk for item in manager.all()]
-
-
-def _month_day(month: int | None, day: int | None) -> str:
-    return f"{month:02d}-{day:02d}"
 
 
 def _sources(entry) -> list[s.SourceOut]:
@@ -51,12 +48,12 @@ def _timing(line: FundingLine, today: dt.date) -> s.TimingOut:
     window = None
     if line.has_activity_window:
         window = s.ActivityWindowOut(
-            start=_month_day(line.window_start_month, line.window_start_day),
-            end=_month_day(line.window_end_month, line.window_end_day),
+            start=month_day_code(line.window_start_month, line.window_start_day),
+            end=month_day_code(line.window_end_month, line.window_end_day),
         )
     return s.TimingOut(
         submission_mode=line.submission_mode,
-        yearly_deadlines=[_month_day(d.month, d.day) for d in line.yearlydeadlines.all()],
+        yearly_deadlines=[month_day_code(d.month, d.day) for d in line.yearlydeadlines.all()],
         call_rounds=[s.CallRoundOut(label=c.label, opens_on=c.opens_on, closes_on=c.closes_on) for c in line.callrounds.all()],
         lead_time_months=line.lead_time_months,
         lead_time_reference=line.lead_time_reference,

@@ -23,6 +23,7 @@ from pathlib import Path
 from django.db import transaction
 
 from . import models as m
+from .schema import month_day_code
 from .yaml_emitter import Commented, Flow, FlowMap, dump
 
 # Comment headers of the shared files; a header already in the target file is kept instead.
@@ -135,10 +136,6 @@ def partner_document(partner: m.Partner) -> dict:
     return doc
 
 
-def _month_day(month: int, day: int) -> str:
-    return f"{month:02d}-{day:02d}"
-
-
 def _sourced(item: dict, child) -> dict:
     _put(item, "source", child.source_key)
     return item
@@ -155,7 +152,7 @@ def _financial(line: m.FundingLine) -> dict:
 
 def _timing(line: m.FundingLine) -> dict:
     doc = {"submission": line.submission_mode}
-    _put(doc, "yearly_deadlines", Flow(_month_day(d.month, d.day) for d in _in_order(line.yearlydeadlines)))
+    _put(doc, "yearly_deadlines", Flow(month_day_code(d.month, d.day) for d in _in_order(line.yearlydeadlines)))
     calls = []
     for call in _in_order(line.callrounds):
         item = {"label": call.label}
@@ -167,8 +164,8 @@ def _timing(line: m.FundingLine) -> dict:
     _put(doc, "lead_time_reference", line.lead_time_reference)
     if line.has_activity_window:
         doc["activity_window"] = {
-            "start": _month_day(line.window_start_month, line.window_start_day),
-            "end": _month_day(line.window_end_month, line.window_end_day),
+            "start": month_day_code(line.window_start_month, line.window_start_day),
+            "end": month_day_code(line.window_end_month, line.window_end_day),
         }
     return doc
 

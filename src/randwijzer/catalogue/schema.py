@@ -19,6 +19,11 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+def month_day_code(month: int, day: int) -> str:
+    """The files' way of writing a yearly day: 1 May is "05-01" (the inverse of parse_month_day)."""
+    return f"{month:02d}-{day:02d}"
+
+
 def parse_month_day(value: str) -> tuple[int, int]:
     match = MONTH_DAY.match(value)
     if not match:

@@ -12,6 +12,7 @@ from typing import Any
 
 from randwijzer.catalogue.models import LeadTimeReference, SubmissionMode
 from randwijzer.catalogue.presenters import FLAG_SENTENCES, FIELD_LABELS
+from randwijzer.catalogue.schema import month_day_code
 from randwijzer.text.dutch import format_date_nl, format_euro, format_month_day, join_nl, months_nl
 
 
@@ -23,16 +24,12 @@ class FieldChange:
     description: str
 
 
-def _md(month: int, day: int) -> str:
-    return f"{month:02d}-{day:02d}"
-
-
 def snapshot(line) -> dict:
     """Every fact of `line` that matters to a reader, as JSON-ready values."""
     window = None
     if line.has_activity_window:
-        window = {"start": _md(line.window_start_month, line.window_start_day),
-                  "end": _md(line.window_end_month, line.window_end_day)}
+        window = {"start": month_day_code(line.window_start_month, line.window_start_day),
+                  "end": month_day_code(line.window_end_month, line.window_end_day)}
     return {
         "title": line.title,
         "summary": line.summary,
@@ -52,7 +49,7 @@ def snapshot(line) -> dict:
         "budget_period": line.budget_period,
         "max_duration_months": line.max_duration_months,
         "submission_mode": line.submission_mode,
-        "yearly_deadlines": sorted(_md(d.month, d.day) for d in line.yearlydeadlines.all()),
+        "yearly_deadlines": sorted(month_day_code(d.month, d.day) for d in line.yearlydeadlines.all()),
         "call_rounds": [
             {"label": c.label, "opens_on": c.opens_on.isoformat() if c.opens_on else None, "closes_on": c.closes_on.isoformat()}
             for c in line.callrounds.all()

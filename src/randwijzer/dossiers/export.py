@@ -11,7 +11,7 @@ import io
 from django.utils.timezone import localdate
 
 from .models import Dossier
-from .values import FIELDS
+from .values import FIELDS, decimal_comma
 
 BOM = "\ufeff"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -23,11 +23,6 @@ def safe_cell(value) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def _amount(value) -> str:
-    # Flemish Excel reads a decimal comma, without thousands separators.
-    return "" if value is None else f"{value:.2f}".replace(".", ",")
-
-
 def _date(value) -> str:
     return "" if value is None else value.isoformat()
 
@@ -36,7 +31,7 @@ def row(dossier: Dossier) -> list[str]:
     return [
         str(dossier.pk), dossier.organisation.name, dossier.status_label, dossier.title, dossier.funding_line.title,
         dossier.call_round.label if dossier.call_round_id else "", dossier.round_label,
-        _amount(dossier.amount_requested), _amount(dossier.amount_granted),
+        decimal_comma(dossier.amount_requested), decimal_comma(dossier.amount_granted),
         _date(dossier.planned_submission_on), _date(dossier.submitted_on), _date(dossier.decision_on),
         _date(dossier.reporting_due_on), dossier.responsible.email if dossier.responsible_id else "", dossier.notes,
         dossier.rejection_reason, _date(localdate(dossier.created_at)), _date(localdate(dossier.updated_at)),

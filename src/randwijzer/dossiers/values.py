@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from django.contrib.auth import get_user_model
 
 from randwijzer.catalogue.models import CallRound, FundingLine
-from randwijzer.text.dutch import format_date_nl
+from randwijzer.text.dutch import format_date_nl, format_number
 
 # Field -> Dutch label, in the order pages, CSV and conflict tables show them.
 FIELDS: dict[str, str] = {
@@ -182,7 +182,12 @@ def format_amount(amount: Decimal | None) -> str:
     if amount is None:
         return ""
     whole, cents = f"{amount:.2f}".split(".")
-    return f"€ {int(whole):,}".replace(",", ".") + f",{cents}"
+    return f"€ {format_number(int(whole))},{cents}"
+
+
+def decimal_comma(amount: Decimal | None) -> str:
+    """'1500,50': what the edit form shows and Flemish Excel reads (no thousands separator)."""
+    return "" if amount is None else f"{amount:.2f}".replace(".", ",")
 
 
 def display(field: str, value) -> str:

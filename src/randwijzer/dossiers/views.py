@@ -15,7 +15,7 @@ from . import export, pipeline, services
 from .access import DossierNotFound, dossier_organisations, find_dossier, find_organisation, visible_dossiers
 from .forms import CreateForm, EditForm, StatusForm
 from .reminders import deadline_for
-from .values import FIELDS, DossierInvalid, plain_values
+from .values import FIELDS, DossierInvalid, decimal_comma, plain_values
 
 
 def _dossier_or_404(request, pk):
@@ -43,10 +43,6 @@ def _error_summary(form) -> list[dict]:
 def _add_errors(form, exc: DossierInvalid) -> None:
     for field, message in exc.errors.items():
         form.add_error(field if field in form.fields else None, message)
-
-
-def _amount_text(amount) -> str:
-    return "" if amount is None else f"{amount:.2f}".replace(".", ",")
 
 
 @login_required
@@ -141,8 +137,8 @@ def edit(request, pk):
             status = 400
     else:
         initial = {**plain_values(dossier), "version": dossier.version,
-                   "amount_requested": _amount_text(dossier.amount_requested),
-                   "amount_granted": _amount_text(dossier.amount_granted)}
+                   "amount_requested": decimal_comma(dossier.amount_requested),
+                   "amount_granted": decimal_comma(dossier.amount_granted)}
         form = EditForm(initial=initial, organisation=dossier.organisation)
     return render(request, "dossiers/form.html", {"form": form, "dossier": dossier, "conflict": conflict,
                                                    "error_summary": _error_summary(form) if status == 400 else []},

@@ -13,7 +13,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
 
-from randwijzer.text.dutch import format_date_nl
+from randwijzer.text.dutch import format_date_nl, format_datetime_nl
 
 from .labels import row_label
 
@@ -124,11 +124,8 @@ class VersionedEntryForm(forms.ModelForm):
 
 
 def last_saved_by(instance) -> str:
-    from django.utils import timezone
-
     record = instance.history.order_by("-history_date", "-history_id").first() if hasattr(instance, "history") else None
     if record is None:
         return ""
-    local = timezone.localtime(record.history_date)
     who = f" door {record.history_user.get_username()}" if record.history_user else ""
-    return f" ({who.strip() + ', ' if who else ''}{format_date_nl(local.date())} om {local:%H:%M})"
+    return f" ({who.strip() + ', ' if who else ''}{format_datetime_nl(record.history_date)})"

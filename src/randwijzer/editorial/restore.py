@@ -11,12 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.utils import timezone
 
 from randwijzer.catalogue import models as m
 from randwijzer.catalogue.history import history_moment
 from randwijzer.changes import service as changes
-from randwijzer.text.dutch import format_date_nl
+from randwijzer.text.dutch import format_datetime_nl
 
 from .labels import field_name, row_label
 
@@ -43,8 +42,7 @@ class Restored:
 
 
 def version_label(at) -> str:
-    local = timezone.localtime(at)
-    return f"{format_date_nl(local.date())} om {local:%H:%M}"
+    return format_datetime_nl(at)
 
 
 def changelog_line_ids(entry) -> list[str]:

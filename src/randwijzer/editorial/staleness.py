@@ -10,12 +10,12 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from randwijzer.catalogue import models as m
 from randwijzer.catalogue.presenters import FIELD_LABELS
 from randwijzer.text.dutch import add_months
 
-from .verify import today_in_brussels
 
 MAX_AGE_MONTHS = 12
 
@@ -42,7 +42,7 @@ def _edit_url(entry) -> str:
 
 
 def stale_cutoff(today: dt.date | None = None) -> dt.date:
-    return add_months(today or today_in_brussels(), -MAX_AGE_MONTHS)
+    return add_months(today or timezone.localdate(), -MAX_AGE_MONTHS)
 
 
 def stale_items(today: dt.date | None = None) -> list[StaleItem]:

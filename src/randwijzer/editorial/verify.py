@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils import timezone
@@ -18,7 +17,6 @@ from randwijzer.changes import service as changes
 
 from .restore import changelog_line_ids, origin
 
-BRUSSELS = ZoneInfo("Europe/Brussels")
 REASON = "Vandaag geverifieerd"
 
 
@@ -29,13 +27,11 @@ class Verified:
     on: dt.date
 
 
-def today_in_brussels() -> dt.date:
-    return timezone.now().astimezone(BRUSSELS).date()
 
 
 def verify_today(entries, user=None, today: dt.date | None = None) -> Verified:
     """Mark funding lines or partners (and all their sources) as verified on `today`."""
-    today = today or today_in_brussels()
+    today = today or timezone.localdate()
     entries = list(entries)
     sources = 0
     with transaction.atomic(), history_moment(REASON, user=user):

@@ -1,6 +1,7 @@
 """Staff pages of the editors (the rest of their work is in the Django admin)."""
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
+from django.utils import timezone
 
 from . import staleness
 
@@ -20,7 +21,7 @@ def staff_only(view):
 
 @staff_only
 def stale(request):
-    today = staleness.today_in_brussels()
+    today = timezone.localdate()
     return render(request, "editorial/stale.html", {
         "items": staleness.stale_items(today),
         "cutoff": staleness.stale_cutoff(today),

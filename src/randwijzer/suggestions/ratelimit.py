@@ -6,12 +6,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
-
-from randwijzer.ops.clients import client_ip  # noqa: F401  (the views take it from here)
 
 from .models import RateBucket
 

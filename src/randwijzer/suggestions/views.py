@@ -12,12 +12,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from randwijzer.catalogue.models import FundingLine, Partner
+from randwijzer.ops.clients import client_ip
 
 from . import services
 from .forms import HONEYPOT, AcceptForm, DeclineForm, SuggestionForm
 from .links import admin_target, public_target
 from .models import Kind, Suggestion
-from .ratelimit import LIMIT_PER_HOUR, RateLimited, client_ip
+from .ratelimit import LIMIT_PER_HOUR, RateLimited
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 

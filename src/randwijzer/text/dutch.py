@@ -26,6 +26,14 @@ def format_date_nl(d: dt.date | None) -> str:
     return "" if d is None else f"{format_month_day(d.month, d.day)} {d.year}"
 
 
+def format_datetime_nl(at: dt.datetime) -> str:
+    """'3 maart 2026 om 14:05', in the site's time zone."""
+    from django.utils import timezone  # text stays importable without Django settings for dates alone
+
+    local = timezone.localtime(at)
+    return f"{format_date_nl(local.date())} om {local:%H:%M}"
+
+
 def join_nl(items) -> str:
     """'a, b en c'."""
     items = [str(i) for i in items]
