@@ -56,6 +56,20 @@ def test_the_responsible_member_is_reminded_once(smtp, people, dossier, deadline
     assert "Herinnering voor" in client_for(people["bob"]).get(f"/dossiers/{dossier.pk}/").content.decode()
 
 
+def test_a_run_that_died_after_claiming_is_caught_up(smtp, people, dossier, deadline):
+    """A claim without sent_at (the run crashed before sending) does not count as sent for ever."""
+    from django.utils import timezone
+
+    DossierReminder.objects.create(dossier=dossier, deadline=deadline, recipients="bob@wemmel.be",
+                                   claimed_at=timezone.now() - dt.timedelta(minutes=10))
+    assert "0 herinnering(en) verstuurd" in remind(deadline - dt.timedelta(days=14))  # maybe still running
+    DossierReminder.objects.filter(dossier=dossier).update(claimed_at=timezone.now() - dt.timedelta(hours=2))
+    assert "1 herinnering(en) verstuurd" in remind(deadline - dt.timedelta(days=13))
+    assert smtp.recipients() == ["bob@wemmel.be"]
+    assert DossierReminder.objects.get(dossier=dossier).sent_at is not None
+    assert "0 herinnering(en) verstuurd" in remind(deadline - dt.timedelta(days=12))
+
+
 def test_without_a_responsible_every_member_is_reminded(smtp, people, deadline):
     new_dossier(people["alice"], people["wemmel"])
     remind(deadline - dt.timedelta(days=3), days=7)

@@ -74,12 +74,22 @@ def _message(dossier: Dossier, deadline: dt.date, today: dt.date, to: str) -> Em
     return EmailMessage(subject=subject[:250], body=body, to=[to])
 
 
+# A run that died between claiming a reminder and sending it leaves a claim without sent_at; after
+# this long a later run takes the claim over instead of counting the reminder as sent.
+STALE_CLAIM = dt.timedelta(hours=1)
+
+
 def _claim(dossier: Dossier, deadline: dt.date, to: list[str]) -> DossierReminder | None:
     try:
         with transaction.atomic():
             return DossierReminder.objects.create(dossier=dossier, deadline=deadline, recipients="\n".join(to))
     except IntegrityError:
-        return None
+        pass
+    now = timezone.now()
+    # One conditional UPDATE: of two runs meeting the same stale claim, only one takes it over.
+    taken = DossierReminder.objects.filter(dossier=dossier, deadline=deadline, sent_at__isnull=True,
+                                           claimed_at__lt=now - STALE_CLAIM).update(claimed_at=now)
+    return DossierReminder.objects.get(dossier=dossier, deadline=deadline) if taken else None
 
 
 def send_due(today: dt.date, days: int = DEFAULT_DAYS) -> RemindReport:
