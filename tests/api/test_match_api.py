@@ -20,6 +20,7 @@ TAALCAFE = {
     "cost": 4000,
 }
 RANK = {"eligible": 0, "uncertain": 1, "ineligible": 2}
+GROUPS = ["fits", "check", "later", "not_eligible", "off_topic"]
 
 
 def post(client, payload):
@@ -51,14 +52,17 @@ def test_taalcafe_in_wemmel_gets_the_language_subsidy_first(client):
     assert first["eligibility"] == "eligible"
     assert first["estimated_amount"] == 3200  # 80% of 4000, under the maximum
     assert first["next_deadline"] == "2026-12-01"
+    assert (first["apply_by"], first["days_left"]) == ("2026-12-01", 5)
+    assert (first["topic"], first["group"], first["share_pct"], first["max_amount"]) == ("fits", "fits", 80, 15000)
     assert all(r["outcome"] == "pass" for r in first["reasons"])
 
 
 def test_impulssubsidie_is_too_late_for_a_start_in_march(client):
     impuls = line(match(client), IMPULS)
     assert impuls["eligibility"] == "ineligible"
+    assert impuls["group"] == "later" and impuls["earliest_start"] == "2027-04-01"
     assert impuls["estimated_amount"] is None
-    assert impuls["next_deadline"] == "2027-02-01"
+    assert impuls["next_deadline"] == impuls["apply_by"] == "2027-02-01"
     timing = reason(impuls, "timing")
     assert timing["outcome"] == "fail"
     assert "1 februari 2027" in timing["explanation"] and "1 april 2027" in timing["explanation"]
@@ -66,25 +70,28 @@ def test_impulssubsidie_is_too_late_for_a_start_in_march(client):
 
 def test_response_has_exactly_the_documented_shape(client):
     data = match(client)
-    assert set(data) >= {"funding", "partners", "notes"}
-    assert data["notes"] == []
+    assert set(data) == {"understood", "text_recognised", "funding", "partners", "notes"}
+    assert data["notes"] == [] and data["text_recognised"] is True
+    assert data["understood"] == {"municipality": {"nis_code": "23102", "name": "Wemmel"}, "applicant_type": "vzw",
+                                  "start": "2027-03-01", "end": "2027-12-31", "cost": 4000, "from_text": []}
     for f in data["funding"]:
-        assert set(f) >= {"id", "title", "score", "eligibility", "reasons", "next_deadline", "estimated_amount"}
-        assert f["eligibility"] in RANK
+        assert set(f) == {"id", "title", "score", "eligibility", "reasons", "next_deadline", "estimated_amount", "topic",
+                          "group", "max_amount", "share_pct", "apply_by", "days_left", "earliest_start"}
+        assert f["eligibility"] in RANK and f["group"] in GROUPS and f["topic"] in {"fits", "partly", "off_topic"}
         assert f["reasons"] and all(set(r) == {"rule", "outcome", "explanation"} for r in f["reasons"])
         assert all(r["outcome"] in {"pass", "fail", "unknown"} and r["explanation"] for r in f["reasons"])
     for p in data["partners"]:
-        assert set(p) >= {"id", "name", "score", "why"} and p["why"]
-    assert data["partners"][0]["id"] == "vzw-de-rand"
+        assert set(p) == {"id", "name", "score", "why", "service"} and p["why"]
+    assert data["partners"][0]["id"] == "provincie-vlaams-brabant"  # it administers the fitting line
 
 
-def test_every_line_is_judged_and_ineligible_ones_come_last(client):
+def test_every_line_is_judged_and_comes_in_group_order(client):
     from randwijzer.catalogue.models import FundingLine
 
     for payload in [TAALCAFE, {**TAALCAFE, "municipality": "Tervuren", "applicant_type": "lokaal-bestuur", "start": None}]:
         funding = match(client, **payload)["funding"]
         assert sorted(f["id"] for f in funding) == sorted(FundingLine.objects.values_list("id", flat=True))
-        ranks = [RANK[f["eligibility"]] for f in funding]
+        ranks = [GROUPS.index(f["group"]) for f in funding]
         assert ranks == sorted(ranks)
 
 
@@ -137,14 +144,15 @@ def test_end_before_start_is_answered_with_a_note(client):
 def test_empty_text_still_judges_every_line_with_a_note(client):
     data = match(client, text="")
     assert data["funding"] and all(f["score"] == 0 for f in data["funding"])
-    assert any("geen projectomschrijving" in note for note in data["notes"])
+    assert data["text_recognised"] is False
+    assert any("Beschrijf uw project in een paar zinnen" in note for note in data["notes"])
 
 
 def test_text_and_dates_are_optional(client):
     response = post(client, {"municipality": "Wemmel", "applicant_type": "vzw"})
     assert response.status_code == 200
     timing = reason(line(response.json(), IMPULS), "timing")
-    assert timing["outcome"] == "unknown" and "startdatum" in timing["explanation"]
+    assert timing["outcome"] == "pass" and "eerstvolgende indiendatum" in timing["explanation"]
 
 
 def test_fifty_thousand_characters_are_accepted_and_more_are_not(client):
@@ -211,9 +219,13 @@ def test_bad_values_are_refused_with_a_reason(client, changes, parameter, words)
 
 
 @pytest.mark.parametrize("missing", ["municipality", "applicant_type"])
-def test_missing_municipality_or_applicant_type(client, missing):
-    payload = {k: v for k, v in TAALCAFE.items() if k != missing}
-    assert "ontbreekt" in refused(client, payload, missing)["detail"]
+def test_municipality_and_applicant_type_may_be_left_out(client, missing):
+    response = post(client, {k: v for k, v in TAALCAFE.items() if k != missing})
+    assert response.status_code == 200, response.content
+    understood = response.json()["understood"]
+    assert understood[missing] is None and understood["from_text"] in ([], [missing])
+    taal = line(response.json(), TAAL)
+    assert taal["group"] == "check" and reason(taal, "territory" if missing == "municipality" else "applicant_type")["outcome"] == "unknown"
 
 
 # ---------------------------------------------------------------- never a 500

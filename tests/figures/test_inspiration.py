@@ -109,9 +109,10 @@ def test_matcher_answer_shows_an_example_in_the_users_municipality(client):
     assert response.status_code == 200
     text = text_of(response)
     assert "Zo deed Dilbeek het: Leeshelden, € 1.965" in text
-    card = next(c for c in response.context["answer"]["eligible"] if c.id == TAAL)
+    sections = {s["group"]: s["cards"] for s in response.context["answer"]["sections"]}
+    card = next(c for c in sections["fits"] if c.id == TAAL)
     assert card.example.in_your_municipality
     html = response.content.decode()
     assert reverse("figures:inspiration") + f"?line={TAAL}#voorbeeld-" in html
     # Lines that do not fit show no example.
-    assert all(c.example is None for c in response.context["answer"]["ineligible"])
+    assert all(c.example is None for c in sections["not_eligible"] + sections["off_topic"])

@@ -46,6 +46,16 @@ def test_only_eligible_and_uncertain_lines_eligible_first():
     assert "wies-fonds" not in {item.id for item in plan.lines}  # a vzw cannot use it
 
 
+def test_a_share_of_something_else_gives_no_estimate_and_off_topic_lines_stay_out():
+    # The WIES-fonds pays half of the municipality's contribution to the land value, not of a project's cost.
+    plan = plan_for(municipality="Wemmel", applicant_type="lokaal-bestuur")
+    assert "wies-fonds" not in {item.id for item in plan.lines}  # a language project is not a WIES project
+    wies = plan_for(text="Kavels voorbehouden voor inwoners met lokale binding (Wonen in Eigen Streek)",
+                    municipality="Wemmel", applicant_type="lokaal-bestuur", cost=400_000)
+    fund = line(wies, "wies-fonds")
+    assert fund.estimated_amount is None and fund.share_pct == 50
+
+
 def test_unknown_share_uncertain_line_and_combining_are_warned_not_guessed():
     plan = plan_for()
     fund = line(plan, RANDFONDS)
@@ -61,8 +71,11 @@ def test_unknown_share_uncertain_line_and_combining_are_warned_not_guessed():
 
 
 def test_uncertain_amounts_count_separately_and_own_part_never_below_zero():
-    # A local government in Wemmel: the WIES-fonds is uncertain with an estimate of its own.
-    plan = plan_for(municipality="Wemmel", applicant_type="lokaal-bestuur")
+    # An association in Wemmel: its line for associations in the facility municipalities is uncertain
+    # (is it a Dutch-speaking association?) with an estimate of its own.
+    text = ("Onze Nederlandstalige vereniging organiseert een taalcafé zodat Vlamingen en anderstalige inwoners "
+            "elkaar ontmoeten, Nederlands oefenen en zich thuis voelen in de gemeente")
+    plan = plan_for(text=text, municipality="Wemmel")
     assert plan.total_estimated_eligible == 3200 and plan.own_part == 800
     uncertain_amounts = sum(i.estimated_amount or 0 for i in plan.uncertain)
     assert uncertain_amounts > 0

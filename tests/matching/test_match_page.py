@@ -102,33 +102,39 @@ def test_taalcafe_in_wemmel(client):
     assert_structure(response)
     html = response.content.decode()
     answer = section(html, "antwoord")
-    assert re.search(r"\d steunmaatregel(en)? (past|passen)", plain(answer))
-    assert "1 steunmaatregel past, 2 zijn onzeker en 4 komen niet in aanmerking." in plain(answer)
+    assert ("1 steunmaatregel past bij uw project, 1 kan passen maar is na te gaan en 1 past met een latere start."
+            in plain(answer))
 
-    eligible = section(html, "in-aanmerking")
-    assert "Subsidie taalstimulering Nederlands" in plain(eligible)
-    assert f'href="{reverse("catalogue:funding", args=["subsidie-taalstimulering-nederlands"])}"' in eligible
-    assert "Geschatte steun: € 3.200" in plain(eligible)
-    assert "1 december 2026" in plain(eligible) and 'datetime="2026-12-01"' in eligible
+    fits = section(html, "groep-fits")
+    assert "Past bij uw project" in plain(fits)
+    assert "Subsidie taalstimulering Nederlands" in plain(fits)
+    assert f'href="{reverse("catalogue:funding", args=["subsidie-taalstimulering-nederlands"])}"' in fits
+    assert "Tot 80% van de kosten, maximaal € 15.000." in plain(fits)
+    assert "Geschatte steun voor uw project: € 3.200." in plain(fits)
+    assert "Dien in ten laatste op 1 december 2026 (nog 5 dagen)." in plain(fits) and 'datetime="2026-12-01"' in fits
     # Reasons say their outcome in words, not only by colour or symbol.
-    assert "✓" in eligible and "Voldaan:" in plain(eligible)
+    assert "✓" in fits and "Voldaan:" in plain(fits)
 
-    uncertain = section(html, "onzeker")
-    assert "Onzeker — na te gaan" in plain(uncertain)
-    assert "Na te gaan:" in plain(uncertain)
+    check = section(html, "groep-check")
+    assert "Kan passen: na te gaan" in plain(check)
+    assert "Na te gaan:" in plain(check)
 
-    ineligible = section(html, "niet-in-aanmerking")
-    assert re.search(r"<summary>Komt niet in aanmerking \(\d+\)</summary>", ineligible)
-    assert "Impulssubsidie Vlaamse Rand" in plain(ineligible)
-    assert "ten vroegste op 1 april 2027 starten" in plain(ineligible)  # its failing reason
-    assert "Niet voldaan:" in plain(ineligible) and "Voldaan:" not in plain(ineligible).replace("Niet voldaan:", "")
-    assert "Subsidie taalstimulering Nederlands" not in plain(ineligible)
+    # A line that only needs a later start is shown openly, with the start that works.
+    later = section(html, "groep-later")
+    assert "<details" not in later
+    assert "Impulssubsidie Vlaamse Rand" in plain(later)
+    assert "Met een start op of na 1 april 2027 kan het wel." in plain(later)
+
+    off_topic = section(html, "groep-off_topic")
+    assert re.search(r"<summary>Past niet bij uw project \(\d+\)</summary>", off_topic)
+    assert "Fonds Wonen in Eigen Streek" in plain(off_topic)
+    assert "Subsidie taalstimulering Nederlands" not in plain(off_topic)
 
     partners = section(html, "partners")
     assert "Avansa" in plain(partners) or "vzw 'de Rand'" in plain(partners)
     assert f'href="{reverse("catalogue:partner", args=["vzw-de-rand"])}"' in partners
     assert partners.count("<h4") == 5
-    assert "actief in Wemmel" in plain(partners)
+    assert "Beheert Subsidie taalstimulering Nederlands." in plain(partners)
     assert "mailto:" in partners or "http" in partners
 
 
@@ -187,7 +193,7 @@ def test_municipality_by_nis_code_or_french_name(client):
     for other in ("23102", "Wemmel".upper()):
         response = client.get(url(), {**TAALCAFE, "municipality": other})
         assert response.status_code == 200
-        assert section(response.content.decode(), "in-aanmerking") == section(by_name.content.decode(), "in-aanmerking")
+        assert section(response.content.decode(), "groep-fits") == section(by_name.content.decode(), "groep-fits")
     rode = client.get(url(), {**TAALCAFE, "municipality": "Rhode-Saint-Genèse"})
     assert rode.status_code == 200 and "Uw antwoord" in text_of(rode)
     assert "Sint-Genesius-Rode" in text_of(rode)
@@ -202,14 +208,13 @@ def test_unknown_applicant_type_from_a_link(client):
     assert "Uw antwoord" in text_of(client.get(url(), {**TAALCAFE, "applicant_type": "Vzw"}))
 
 
-def test_required_fields_are_asked_in_dutch(client):
-    response = client.get(url(), {"text": "Een buurtfeest"})
+def test_a_description_alone_gets_an_answer(client):
+    response = client.get(url(), {"text": "Een buurtfeest", "reference": "2026-11-26"})
     assert response.status_code == 200
     assert_structure(response)
     text = text_of(response)
-    assert "Geef de gemeente op waar het project plaatsvindt." in text
-    assert "Kies wie de steun aanvraagt." in text
-    assert "Er zijn 2 problemen met uw gegevens" in text
+    assert "Uw antwoord" in text and "problemen met uw gegevens" not in text
+    assert "Zeg wie aanvraagt, dan kijken we na of die mag aanvragen." in text
 
 
 @pytest.mark.parametrize("field, value, message", [
@@ -230,7 +235,7 @@ def test_bad_dates_and_amounts(client, field, value, message):
 def test_amounts_as_people_write_them(client):
     for cost in ("4.000", "€ 4000", "4000,00"):
         response = client.get(url(), {**TAALCAFE, "cost": cost})
-        assert "Geschatte steun: € 3.200" in text_of(response), cost
+        assert "Geschatte steun voor uw project: € 3.200" in text_of(response), cost
 
 
 # --- odd input never breaks the page ---------------------------------------------------------------
@@ -239,7 +244,7 @@ def test_empty_text_gives_an_answer_with_a_note(client):
     response = client.get(url(), {**TAALCAFE, "text": ""})
     assert response.status_code == 200
     text = text_of(response)
-    assert "Uw antwoord" in text and "Er is geen projectomschrijving" in text
+    assert "Uw antwoord" in text and "Beschrijf uw project in een paar zinnen" in text
 
 
 def test_end_before_start_is_explained(client):

@@ -51,7 +51,8 @@ def test_municipality_outside_the_territory_fails_with_the_reason():
 def test_applicant_type_pass_fail_and_to_verify():
     assert outcome(evaluate(line(), request()), "applicant_type").outcome == "pass"
     failing = outcome(evaluate(line(), request(applicant_type="school")), "applicant_type")
-    assert failing.outcome == "fail" and "wel: vzw" in failing.explanation
+    assert (failing.outcome, failing.explanation) == ("fail", "Een school kan dit niet aanvragen; wel een vzw.")
+    assert outcome(evaluate(line(), request()), "applicant_type").explanation == "Een vzw mag aanvragen."
     unsure = line(applicant_types_to_verify=frozenset({"school"}), to_verify={"applicant_types": "Niet uitdrukkelijk vermeld."})
     result = outcome(evaluate(unsure, request(applicant_type="school")), "applicant_type")
     assert result.outcome == "unknown" and "Niet uitdrukkelijk vermeld." in result.explanation
@@ -92,10 +93,27 @@ def test_activity_window_inside_outside_and_unknown():
 def test_lead_time_before_the_start():
     taal = line(lead_time_months=3, lead_time_reference="project_start")
     late = outcome(evaluate(taal, request(start=dt.date(2027, 2, 1))), "timing")
-    assert (late.outcome, late.explanation) == ("fail", "Aanvragen moet ten laatste 3 maanden voor de start: dat was 1 november 2026.")
+    assert (late.outcome, late.explanation) == (
+        "fail", "De aanvraag moest ten laatste 3 maanden voor de start van het project binnen zijn: uiterlijk op 1 november 2026.")
     ok = outcome(evaluate(taal, request(start=dt.date(2027, 5, 1))), "timing")
-    assert (ok.outcome, ok.explanation) == ("pass", "Aanvragen moet ten laatste 3 maanden voor de start: dat is 1 februari 2027.")
-    assert outcome(evaluate(taal, request()), "timing").outcome == "unknown"
+    assert (ok.outcome, ok.explanation) == (
+        "pass", "Dien de aanvraag ten laatste 3 maanden voor de start van het project in: uiterlijk op 1 februari 2027.")
+    # Without a start date the lead time is an instruction that holds for any start, not a doubt.
+    open_ended = outcome(evaluate(taal, request()), "timing")
+    assert open_ended.outcome == "pass" and "ten vroegste op 26 februari 2027 starten" in open_ended.explanation
+
+
+def test_only_a_late_start_makes_a_line_later_not_refused():
+    from randwijzer.matching.rules import schedule
+
+    taal = line(lead_time_months=3, lead_time_reference="project_start")
+    plan = schedule(taal, request(start=dt.date(2027, 1, 1)))
+    assert plan.earliest_start == dt.date(2027, 2, 26) and plan.apply_by == TODAY
+    feest = line(window=((6, 20), (7, 20)), lead_time_months=3, lead_time_reference="activity")
+    too_late = schedule(feest, request(reference=dt.date(2027, 5, 1), start=dt.date(2027, 7, 11)))
+    assert too_late.earliest_start == dt.date(2028, 6, 20) and too_late.apply_by == dt.date(2028, 3, 20)
+    in_time = schedule(feest, request(start=dt.date(2027, 7, 11)))
+    assert (in_time.apply_by, in_time.earliest_start) == (dt.date(2027, 4, 11), None)
 
 
 def test_lead_time_runs_from_the_end_of_a_month():

@@ -5,7 +5,7 @@ import pytest
 from django.conf import settings
 
 from randwijzer.matching.evaluation import Baseline, evaluate_matcher, load_cases
-from randwijzer.matching.service import MatchInputError, get_matcher, match_project
+from randwijzer.matching.service import GROUPS, MatchInputError, get_matcher, match_project
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 26)
@@ -31,11 +31,14 @@ def test_estimated_amount_is_capped_at_the_maximum():
     assert by_id(result)["subsidie-taalstimulering-nederlands"].estimated_amount == 15000
 
 
-def test_ineligible_lines_never_come_first():
+def test_lines_come_in_group_order_and_refused_ones_never_before_usable_ones():
     for text, place, kind in [("feest", "Asse", "school"), ("", "Gent", "vzw"), ("wonen", "Wemmel", "lokaal-bestuur")]:
-        order = [f.eligibility for f in match_project(text, place, kind, reference=TODAY).funding]
-        assert order == sorted(order, key=lambda e: e == "ineligible"), order
+        funding = match_project(text, place, kind, reference=TODAY).funding
+        order = [GROUPS.index(f.group) for f in funding]
+        assert order == sorted(order), [f.group for f in funding]
         assert len(order) == 7
+        usable = [f for f in funding if f.group in ("fits", "check", "later")]
+        assert all(f.eligibility != "ineligible" or f.group == "later" for f in usable)
 
 
 def test_unknown_municipality_and_applicant_type_suggest_close_matches():

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.test import Client
 
 from randwijzer.catalogue import models as m
-from randwijzer.catalogue.search import search_funding, search_partners
+from randwijzer.matching.search import search_funding, search_partners
 from randwijzer.matching.evaluation import load_cases
 from randwijzer.matching.service import match_project
 

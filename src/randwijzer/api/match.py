@@ -4,7 +4,7 @@ from ninja import Router
 from randwijzer.matching.service import match_project
 
 from .match_schemas import MatchIn, MatchOut
-from .match_serializers import match_to_dict
+from randwijzer.matching.serializers import match_to_dict
 from .schemas import InvalidInputOut
 
 router = Router(tags=["matcher"])

@@ -2,7 +2,7 @@
 from ninja import Query, Router
 from ninja.errors import HttpError
 
-from randwijzer.catalogue import search
+from randwijzer.matching import search
 
 from . import lookups, serializers
 from .filters import partner_filters, shown

@@ -110,7 +110,7 @@ def _provenance(doc: dict, entry, field_order: list[str]) -> None:
 FUNDING_FIELDS = [
     "title", "summary", "description", "administrator", "related_partners", "level", "status", "status_reason",
     "themes", "applicant_types", "applicant_types_to_verify", "territory", "territory_basis",
-    "required_municipality_flags", "max_duration_months", "financial", "cost_share_pct", "max_amount",
+    "required_municipality_flags", "max_duration_months", "financial", "cost_share_pct", "share_base", "co_financing", "max_amount",
     "total_budget", "budget_period", "timing", "submission", "yearly_deadlines", "call_rounds", "lead_time_months",
     "lead_time_reference", "activity_window", "limits", "conditions", "figures", "examples", "contact",
 ]
@@ -144,6 +144,10 @@ def _sourced(item: dict, child) -> dict:
 def _financial(line: m.FundingLine) -> dict:
     doc: dict = {}
     _put(doc, "cost_share_pct", line.cost_share_pct)
+    if line.share_base != m.ShareBase.PROJECT_COST:
+        doc["share_base"] = line.share_base
+    if line.co_financing:
+        doc["co_financing"] = True
     _put(doc, "max_amount", line.max_amount)
     _put(doc, "total_budget", line.total_budget)
     _put(doc, "budget_period", line.budget_period)

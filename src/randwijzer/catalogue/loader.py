@@ -448,6 +448,7 @@ def _write_funding_line(entry: FundingFile, names: dict[str, str]) -> None:
             "territory_basis": entry.territory_basis,
             "required_municipality_flags": entry.required_municipality_flags,
             "cost_share_pct": money.cost_share_pct, "max_amount": money.max_amount,
+            "share_base": money.share_base, "co_financing": money.co_financing,
             "total_budget": money.total_budget, "budget_period": money.budget_period,
             "max_duration_months": entry.max_duration_months,
             "submission_mode": timing.submission, "lead_time_months": timing.lead_time_months,

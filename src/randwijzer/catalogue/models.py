@@ -193,6 +193,11 @@ class Status(models.TextChoices):
     ONZEKER = "onzeker", "onzeker"
 
 
+class ShareBase(models.TextChoices):
+    PROJECT_COST = "project_cost", "de kosten"
+    MUNICIPAL_LAND_CONTRIBUTION = "municipal_land_contribution", "de gemeentelijke tussenkomst in het grondaandeel"
+
+
 class SubmissionMode(models.TextChoices):
     ROUNDS = "rounds", "vaste indiendata per jaar"
     CONTINUOUS = "continuous", "het hele jaar door"
@@ -225,6 +230,10 @@ class FundingLine(CatalogueEntry):
     # Municipality flags that must hold, e.g. ["wies"]: read by the matcher's engine.
     required_municipality_flags = models.JSONField("vereiste gemeentekenmerken", default=list, blank=True)
     cost_share_pct = models.PositiveSmallIntegerField("aandeel van de kosten (%)", null=True, blank=True)
+    # What the share is a share of: only a share of the project's cost gives an estimate for a project.
+    share_base = models.CharField("aandeel van", max_length=30, choices=ShareBase.choices, default=ShareBase.PROJECT_COST)
+    # The line never pays the whole cost: the applicant or another funder pays a part.
+    co_financing = models.BooleanField("cofinanciering nodig", default=False)
     max_amount = models.PositiveBigIntegerField("maximum per project (EUR)", null=True, blank=True)
     total_budget = models.PositiveBigIntegerField("totaal budget (EUR)", null=True, blank=True)
     budget_period = models.CharField("jaar of periode van het budget", max_length=40, blank=True)

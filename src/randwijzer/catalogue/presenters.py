@@ -25,7 +25,8 @@ FIELD_LABELS = {
     "themes": "thema's", "applicant_types": "wie mag aanvragen", "applicant_types_to_verify": "aanvragers te verifiëren",
     "territory": "werkingsgebied", "territory_basis": "gebied geldt voor",
     "required_municipality_flags": "vereiste gemeentekenmerken", "financial": "financiële voorwaarden",
-    "cost_share_pct": "aandeel van de kosten", "max_amount": "maximumbedrag", "total_budget": "totaal budget",
+    "cost_share_pct": "aandeel van de kosten", "share_base": "aandeel van", "co_financing": "cofinanciering",
+    "max_amount": "maximumbedrag", "total_budget": "totaal budget",
     "budget_period": "budgetperiode", "max_duration_months": "maximale looptijd", "timing": "timing",
     "submission": "indienen", "yearly_deadlines": "indiendata", "call_rounds": "oproepen",
     "lead_time_months": "aanlooptijd", "lead_time_reference": "aanlooptijd", "activity_window": "periode van de activiteit",
@@ -118,7 +119,10 @@ def timing_facts(line: FundingLine) -> list[Fact]:
 def financial_facts(line: FundingLine) -> list[Fact]:
     facts = []
     if line.cost_share_pct is not None:
-        facts.append(_fact(line, "cost_share_pct", f"De steun dekt tot {line.cost_share_pct}% van de kosten."))
+        base = line.get_share_base_display()
+        facts.append(_fact(line, "cost_share_pct", f"De steun dekt tot {line.cost_share_pct}% van {base}.", also=("share_base",)))
+    if line.co_financing:
+        facts.append(_fact(line, "co_financing", "De steun dekt nooit de volledige kost: een deel komt uit eigen of andere middelen."))
     if line.max_amount is not None:
         facts.append(_fact(line, "max_amount", f"Maximaal {format_euro(line.max_amount)} per project."))
     if line.total_budget is not None:

@@ -163,6 +163,8 @@ class PartnerFile(Entry):
 
 class Financial(Strict):
     cost_share_pct: int | None = Field(default=None, ge=1, le=100)
+    share_base: Literal["project_cost", "municipal_land_contribution"] = "project_cost"
+    co_financing: bool = False
     max_amount: NonNegativeInt | None = None
     total_budget: NonNegativeInt | None = None
     budget_period: str = ""

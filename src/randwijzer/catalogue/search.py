@@ -1,7 +1,6 @@
-"""Catalogue search: structured filters on the database, then Dutch text ranking in the app.
+"""The catalogue's searchable texts and structured filters on the database.
 
-Ranking uses the matcher's Dutch relevance (stems, compound parts, thesaurus) in Python,
-so SQLite and PostgreSQL give the same order.
+Ranking by text is the matcher's (randwijzer.matching.search): this module stays at the bottom.
 """
 from .models import FundingLine, Municipality, Partner
 
@@ -13,6 +12,14 @@ def funding_fields(line: FundingLine) -> dict[str, str]:
         "themes": " ".join(t.label for t in line.themes.all()),
         "description": line.description + " " + " ".join(c.text for c in line.conditions.all()),
         "examples": " ".join(f"{e.title} {e.description}" for e in line.fundedexamples.all()),
+    }
+
+
+def service_fields(service) -> dict[str, str]:
+    return {
+        "title": service.title,
+        "description": service.description,
+        "themes": " ".join(t.label for t in service.themes.all()),
     }
 
 
@@ -41,14 +48,6 @@ def filter_funding(theme=None, applicant_type=None, municipality: Municipality |
     return lines.distinct()
 
 
-def search_funding(q: str = "", **filters) -> list[FundingLine]:
-    """Funding lines matching the filters; with a query, only those that match it, best first."""
-    lines = list(filter_funding(**filters))
-    if not (q or "").strip():
-        return lines
-    return _ranked(lines, _matcher().line_relevance(q), lambda line: line.title)
-
-
 def filter_partners(theme=None, applicant_type=None, municipality: Municipality | None = None, kind=None):
     partners = Partner.objects.select_related("territory").prefetch_related("themes", "services__themes", "services__audiences", "sources")
     if theme:
@@ -60,27 +59,3 @@ def filter_partners(theme=None, applicant_type=None, municipality: Municipality 
     if kind:
         partners = partners.filter(kind=kind)
     return partners.distinct()
-
-
-def search_partners(q: str = "", **filters) -> list[Partner]:
-    partners = list(filter_partners(**filters))
-    if not (q or "").strip():
-        return partners
-    return _ranked(partners, _matcher().partner_relevance(q), lambda p: p.name)
-
-
-# A hit scoring below this share of the best one only shares a common word with the query.
-RELATIVE_CUTOFF = 0.25
-
-
-def _ranked(entries: list, scores: dict[str, float], name) -> list:
-    best = max((scores.get(e.id, 0.0) for e in entries), default=0.0)
-    kept = [e for e in entries if best and scores.get(e.id, 0.0) >= RELATIVE_CUTOFF * best]
-    return sorted(kept, key=lambda e: (-scores[e.id], name(e)))
-
-
-def _matcher():
-    # Imported here: the matcher is built from this module's field texts.
-    from randwijzer.matching.service import get_matcher
-
-    return get_matcher()

@@ -13,6 +13,7 @@ import calendar
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from randwijzer.text.dutch import add_months, format_date_nl
 
@@ -44,6 +45,61 @@ def yearly(month: int, day: int, start: dt.date, end: dt.date) -> Iterator[dt.da
         date = on_day(year, month, day)
         if start <= date <= end:
             yield date
+
+
+# ---------------------------------------------------------------- plain values
+# The matcher and the pages share these: one place that turns rounds, windows and lead
+# times into dates. A window is ((start month, day), (end month, day)); it may cross new year.
+
+MonthDay = tuple[int, int]
+
+
+@lru_cache(maxsize=4096)
+def upcoming_yearly(days: tuple[MonthDay, ...], reference: dt.date, years: int = 3) -> tuple[dt.date, ...]:
+    """Every yearly (month, day) from `reference` on, for `years` more years, in order."""
+    last = dt.date(reference.year + years, 12, 31)
+    return tuple(sorted(date for month, day in days for date in yearly(month, day, reference, last)))
+
+
+def window_dates(window: tuple[MonthDay, MonthDay], year: int) -> tuple[dt.date, dt.date]:
+    """The window that starts in `year` (it may run into the next year)."""
+    (sm, sd), (em, ed) = window
+    end_year = year if (em, ed) >= (sm, sd) else year + 1
+    return on_day(year, sm, sd), on_day(end_year, em, ed)
+
+
+def in_window(window: tuple[MonthDay, MonthDay], start: dt.date, end: dt.date) -> bool:
+    first, last = window_dates(window, start.year)
+    return first <= start and end <= last
+
+
+def apply_before(day: dt.date, lead_months: int | None) -> dt.date:
+    """The last day to apply for something that starts on `day`, with a lead time in months."""
+    return add_months(day, -(lead_months or 0))
+
+
+def start_after(applied_on: dt.date, lead_months: int | None) -> dt.date:
+    """The first day a project may start when it applies on `applied_on`."""
+    return add_months(applied_on, lead_months or 0)
+
+
+def next_window_deadline(window: tuple[MonthDay, MonthDay], lead_months: int, reference: dt.date) -> dt.date | None:
+    """For an activity in a yearly window: the next last day to apply, first for the window's
+    first day, else for its last day (the deadline pages list both)."""
+    for year in range(reference.year, reference.year + 3):
+        for day in window_dates(window, year):
+            if apply_before(day, lead_months) >= reference:
+                return apply_before(day, lead_months)
+    return None
+
+
+def first_window_day_from(window: tuple[MonthDay, MonthDay], earliest: dt.date) -> dt.date:
+    """The first day on or after `earliest` that lies in the window."""
+    for year in range(earliest.year - 1, earliest.year + 2):
+        first, last = window_dates(window, year)
+        if last >= earliest:
+            return max(first, earliest)
+    return earliest  # unreachable for a real window
 
 
 def deadlines_between(lines: Iterable[FundingLine], start: dt.date, end: dt.date) -> list[Deadline]:
@@ -126,11 +182,7 @@ def _date_order(item: Deadline | Window):
 
 def activity_window(line: FundingLine, year: int) -> tuple[dt.date, dt.date]:
     """The window that starts in `year` (it may run into the next year)."""
-    start = on_day(year, line.window_start_month, line.window_start_day)
-    end = on_day(year, line.window_end_month, line.window_end_day)
-    if end < start:
-        end = on_day(year + 1, line.window_end_month, line.window_end_day)
-    return start, end
+    return window_dates(((line.window_start_month, line.window_start_day), (line.window_end_month, line.window_end_day)), year)
 
 
 def all_deadlines_between(lines: Iterable[FundingLine], start: dt.date, end: dt.date) -> list[Deadline]:

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from randwijzer.catalogue.models import LeadTimeReference, SubmissionMode
+from randwijzer.catalogue.models import LeadTimeReference, ShareBase, SubmissionMode
 from randwijzer.catalogue.presenters import FLAG_SENTENCES, FIELD_LABELS
 from randwijzer.catalogue.schema import month_day_code
 from randwijzer.text.dutch import format_date_nl, format_euro, format_month_day, join_nl, months_nl
@@ -44,6 +44,8 @@ def snapshot(line) -> dict:
         "territory": line.territory.name,
         "required_municipality_flags": sorted(line.required_municipality_flags),
         "cost_share_pct": line.cost_share_pct,
+        "share_base": line.share_base,
+        "co_financing": line.co_financing,
         "max_amount": line.max_amount,
         "total_budget": line.total_budget,
         "budget_period": line.budget_period,
@@ -106,6 +108,8 @@ SCALARS = {
     "status": ("De status", str),
     "territory": ("Het werkingsgebied", str),
     "cost_share_pct": ("Het aandeel van de kosten", _pct),
+    "share_base": ("Het aandeel geldt nu voor", lambda v: dict(ShareBase.choices).get(v, v)),
+    "co_financing": ("Cofinanciering nodig", lambda v: "ja" if v else "nee"),
     "max_amount": ("Het maximumbedrag", format_euro),
     "total_budget": ("Het totale budget", format_euro),
     "budget_period": ("De periode van het budget", _quote),

@@ -2,7 +2,7 @@
 uncertain, each with its estimated amount, the part left for the applicant, and warnings.
 
 Nothing here knows a funding line by name. Co-financing is read from the line's share of the
-costs and from its conditions; whether lines may be combined is never assumed, because the
+costs and its `co_financing` fact; whether lines may be combined is never assumed, because the
 sources do not say: the plan asks the applicant to check it.
 """
 from __future__ import annotations
@@ -19,8 +19,6 @@ from randwijzer.text.normalize import fold
 
 MAX_COST = 1_000_000_000
 IN_PLAN = ("eligible", "uncertain")
-# A condition that says the line pays only part of the costs ("cofinanciert", "nooit de volledige kost").
-CO_FINANCING = re.compile(r"co-?financ|nooit de volledige|niet de volledige")
 # Conditions about money that a reader of a plan should see next to the amount.
 ABOUT_MONEY = re.compile(r"\d\s*%|procent|kost|bedrag|co-?financ|subsidie per")
 
@@ -89,7 +87,6 @@ def plan_line(match: FundingMatch, line: FundingLine, cost: int) -> PlanLine:
     amount, share, cap = match.estimated_amount, line.cost_share_pct, line.max_amount
     item = PlanLine(match.id, match.title, match.eligibility, amount, share, cap, next_deadline=match.next_deadline)
     conditions = [c for c in line.conditions.all() if c.kind == ConditionKind.INFO]
-    co_financing_texts = [c.text for c in conditions if CO_FINANCING.search(fold(c.text))]
     warnings = item.warnings
     if amount is None:
         text = "Bedrag onbekend: de bronnen noemen niet welk deel van de kosten deze steun dekt."
@@ -100,26 +97,23 @@ def plan_line(match: FundingMatch, line: FundingLine, cost: int) -> PlanLine:
         item.co_financing = True
         rest = f"; de overige {format_euro(cost - amount)} komt uit eigen of andere middelen" if amount is not None else ""
         warnings.append(f"Cofinanciering nodig: deze steun dekt tot {share}% van de kosten{rest}.")
-    elif co_financing_texts:
+    elif line.co_financing:
         item.co_financing = True
-        warnings.append(f"Cofinanciering nodig: {_sentence(co_financing_texts[0])}")
+        warnings.append("Cofinanciering nodig: de steun dekt nooit de volledige kost; een deel komt uit eigen of andere middelen.")
     if amount is not None and cap is not None and share is not None and cost * share // 100 > cap:
         warnings.append(f"Begrensd: deze steun is maximaal {format_euro(cap)} per project.")
     for field_name in ("financial", "cost_share_pct", "max_amount"):
         if line.to_verify.get(field_name):
             warnings.append(f"Te verifiëren: {_sentence(line.to_verify[field_name])}")
     for condition in conditions:
-        if ABOUT_MONEY.search(fold(condition.text)) and condition.text not in co_financing_texts[:1]:
+        if ABOUT_MONEY.search(fold(condition.text)):
             warnings.append(f"Let op: {_sentence(condition.text)}")
     if match.eligibility == "uncertain":
         if amount is not None:
             warnings.append("Onzeker: dit bedrag telt alleen mee als ook deze steun toegekend wordt.")
         else:
             warnings.append("Onzeker: ga eerst na of u deze steun kunt krijgen.")
-    for reason in match.reasons:
-        if reason.outcome == UNKNOWN:
-            text = re.sub(r"^na te gaan:\s*", "", reason.explanation, flags=re.IGNORECASE)
-            item.to_check.append(text[:1].upper() + text[1:])
+    item.to_check += [reason.explanation for reason in match.reasons if reason.outcome == UNKNOWN]
     return item
 
 
@@ -173,7 +167,8 @@ def plan_project(text: str, municipality: str | None, applicant_type: str | None
     """A funding plan; raises MatchInputError for a missing or impossible cost, or what match_project refuses."""
     cost = check_cost(cost)
     result = match_project(text, municipality, applicant_type, reference=reference, start=start, end=end, cost=cost)
-    chosen = [f for f in result.funding if f.eligibility in IN_PLAN]
+    # Lines on topic that apply now: those that fit, and those with something to check.
+    chosen = [f for f in result.funding if f.group in ("fits", "check") and f.eligibility in IN_PLAN]
     chosen.sort(key=lambda f: IN_PLAN.index(f.eligibility))  # stable: the matcher's order within each group
     lines = FundingLine.objects.prefetch_related("conditions").in_bulk([f.id for f in chosen])
     plan_lines = [plan_line(f, lines[f.id], cost) for f in chosen if f.id in lines]

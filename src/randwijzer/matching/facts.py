@@ -47,6 +47,8 @@ class LineFacts:
     checks: tuple[str, ...]
     purposes: tuple[str, ...]
     to_verify: dict = field(hash=False, compare=False)
+    share_base: str = "project_cost"  # what cost_share_pct is a share of
+    co_financing: bool = False
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,8 @@ def _line(line: m.FundingLine, members) -> LineFacts:
         applicant_types_to_verify=frozenset(a.id for a in line.applicant_types_to_verify.all()),
         required_flags=tuple(line.required_municipality_flags),
         cost_share_pct=line.cost_share_pct,
+        share_base=line.share_base,
+        co_financing=line.co_financing,
         max_amount=line.max_amount,
         max_duration_months=line.max_duration_months,
         submission_mode=line.submission_mode,

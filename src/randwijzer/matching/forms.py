@@ -82,8 +82,9 @@ class MatchForm(forms.Form):
     )
     municipality = forms.CharField(
         label="Gemeente",
+        required=False,
         max_length=MAX_NAME,
-        help_text="De gemeente waar het project plaatsvindt: de Nederlandse of Franse naam, of de NIS-code.",
+        help_text="Waar het project plaatsvindt: de gemeente of deelgemeente (Nederlands of Frans) of de postcode.",
         error_messages={
             "required": "Geef de gemeente op waar het project plaatsvindt.",
             "max_length": f"Een gemeentenaam telt hoogstens {MAX_NAME} tekens.",
@@ -92,6 +93,7 @@ class MatchForm(forms.Form):
     )
     applicant_type = OpenChoiceField(
         label="Wie vraagt aan?",
+        required=False,
         help_text="Het soort organisatie dat de steun aanvraagt.",
         error_messages={
             "required": "Kies wie de steun aanvraagt.",

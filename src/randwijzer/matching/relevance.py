@@ -23,10 +23,8 @@ from pydantic import BaseModel, ConfigDict
 
 from randwijzer.text.analysis import stem, tokens
 
-# Weights tuned with `make eval` (see docs/matching.md): see the weights table there.
-COMPOUND_PART_WEIGHT = 0.7
-THESAURUS_WEIGHT = 0.5
-SATURATION = 1.2
+from .weights import COMPOUND_PART_WEIGHT, SATURATION, THESAURUS_WEIGHT
+
 MIN_PART = 3
 LINKERS = ("", "s", "e", "en")
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from randwijzer.catalogue.timing import on_day, yearly
+from randwijzer.catalogue import timing
+from randwijzer.catalogue.timing import apply_before, start_after, upcoming_yearly
+from randwijzer.text.dutch import format_date_nl as long_date, format_month_day as day_month, join_nl, months_nl as months_word
 
-from randwijzer.text.dutch import add_months, format_date_nl as long_date, format_month_day as day_month, months_nl as months_word
 from .facts import LineFacts, MunicipalityFacts
+from .weights import PURPOSE_FIT
 
 PASS, FAIL, UNKNOWN = "pass", "fail", "unknown"
 
@@ -34,6 +35,12 @@ class RuleResult:
     rule: str
     outcome: str
     explanation: str
+    condition: str = ""  # the catalogue's own condition text, for a `purpose` or `condition` rule
+
+
+def applicant_phrase(label: str) -> str:
+    """'Vzw' -> 'een vzw', 'Lokaal bestuur' -> 'een lokaal bestuur'."""
+    return f"een {label[:1].lower()}{label[1:]}" if label else "deze aanvrager"
 
 
 # Which catalogue fields each rule reads: a field marked "to verify" makes a pass unsure.
@@ -55,21 +62,21 @@ def status_rule(line: LineFacts, req: MatchRequest) -> RuleResult:
     if line.status == "afgesloten":
         return RuleResult("status", FAIL, f"Deze steunmaatregel is afgesloten. {line.status_reason}".strip())
     if line.status == "onzeker":
-        return RuleResult("status", UNKNOWN, f"Of deze steunmaatregel nog loopt, is onzeker: {line.status_reason}")
-    return RuleResult("status", PASS, f"De steunmaatregel loopt ({line.status}).")
+        return RuleResult("status", UNKNOWN, f"Of deze steunmaatregel nog loopt, is onzeker. {line.status_reason}".strip())
+    return RuleResult("status", PASS, "Deze steunmaatregel loopt.")
 
 
 def applicant_rule(line: LineFacts, req: MatchRequest) -> RuleResult:
-    label = req.applicant_labels.get(req.applicant_type, req.applicant_type or "")
     if not req.applicant_type:
-        return RuleResult("applicant_type", UNKNOWN, "Geef op wie aanvraagt om dit te controleren.")
+        return RuleResult("applicant_type", UNKNOWN, "Zeg wie aanvraagt, dan kijken we na of die mag aanvragen.")
+    who = applicant_phrase(req.applicant_labels.get(req.applicant_type, req.applicant_type))
     if req.applicant_type in line.applicant_types:
-        return RuleResult("applicant_type", PASS, f"Een aanvrager van het type '{label}' mag aanvragen.")
+        return RuleResult("applicant_type", PASS, f"{who[:1].upper()}{who[1:]} mag aanvragen.")
     if req.applicant_type in line.applicant_types_to_verify:
         reason = line.to_verify.get("applicant_types", "")
-        return RuleResult("applicant_type", UNKNOWN, f"Of een aanvrager van het type '{label}' mag aanvragen, is niet bevestigd. {reason}".strip())
-    allowed = ", ".join(req.applicant_labels.get(a, a).lower() for a in sorted(line.applicant_types)) or "niet bekend"
-    return RuleResult("applicant_type", FAIL, f"Een aanvrager van het type '{label}' kan dit niet aanvragen; wel: {allowed}.")
+        return RuleResult("applicant_type", UNKNOWN, f"Of {who} mag aanvragen, is niet bevestigd. {reason}".strip())
+    allowed = join_nl(applicant_phrase(req.applicant_labels.get(a, a)) for a in sorted(line.applicant_types)) or "niet bekend"
+    return RuleResult("applicant_type", FAIL, f"{who[:1].upper()}{who[1:]} kan dit niet aanvragen; wel {allowed}.")
 
 
 def territory_rule(line: LineFacts, req: MatchRequest) -> RuleResult:
@@ -104,22 +111,14 @@ def flag_rules(line: LineFacts, req: MatchRequest) -> list[RuleResult]:
     return results
 
 
-def _window_in_year(line: LineFacts, year: int) -> tuple[dt.date, dt.date]:
-    (sm, sd), (em, ed) = line.window
-    end_year = year if (em, ed) >= (sm, sd) else year + 1
-    return on_day(year, sm, sd), on_day(end_year, em, ed)
-
-
 def window_rule(line: LineFacts, req: MatchRequest) -> RuleResult | None:
     if line.window is None:
         return None
     (sm, sd), (em, ed) = line.window
     period = f"de periode van {day_month(sm, sd)} tot {day_month(em, ed)}"
     if req.start is None:
-        return RuleResult("activity_window", UNKNOWN, f"Geef de datum van de activiteit op: die moet vallen in {period}.")
-    first, last = _window_in_year(line, req.start.year)
-    end = req.end or req.start
-    if first <= req.start and end <= last:
+        return RuleResult("activity_window", UNKNOWN, f"Zeg wanneer de activiteit plaatsvindt: die moet vallen in {period}.")
+    if timing.in_window(line.window, req.start, req.end or req.start):
         return RuleResult("activity_window", PASS, f"De activiteit valt binnen {period}.")
     return RuleResult("activity_window", FAIL, f"De activiteit valt buiten {period}.")
 
@@ -127,38 +126,52 @@ def window_rule(line: LineFacts, req: MatchRequest) -> RuleResult | None:
 def timing_rule(line: LineFacts, req: MatchRequest) -> RuleResult:
     """Can the applicant still apply in time? Reads rounds, calls and the lead time."""
     lead = line.lead_time_months
-    before = "de activiteit" if line.lead_time_reference == "activity" else "de start"
+    before = "de activiteit" if line.lead_time_reference == "activity" else "de start van het project"
     if line.submission_mode == "rounds":
-        deadlines = upcoming_yearly(line.yearly_deadlines, req.reference)
-        nxt = deadlines[0]
+        nxt = upcoming_yearly(line.yearly_deadlines, req.reference)[0]
         if req.start is None:
-            extra = f" De activiteiten mogen pas {months_word(lead)} na de aanvraag starten." if lead else ""
-            return RuleResult("timing", UNKNOWN, f"De eerstvolgende indiendatum is {long_date(nxt)}.{extra} Geef een startdatum op om dit te controleren.")
-        feasible = [d for d in deadlines if add_months(d, lead or 0) <= req.start]
-        if feasible:
-            best = feasible[-1]
+            # Not a doubt about the project: an instruction that holds for any start date.
+            extra = f" Het project mag dan ten vroegste op {long_date(start_after(nxt, lead))} starten." if lead else ""
+            return RuleResult("timing", PASS, f"Dien in ten laatste op {long_date(nxt)}, de eerstvolgende indiendatum.{extra}")
+        best = _last_round_for(line, req)
+        if best:
             return RuleResult("timing", PASS, f"Dien in ten laatste op {long_date(best)}; het project kan dan op {long_date(req.start)} starten.")
-        earliest = add_months(nxt, lead or 0)
+        earliest = start_after(nxt, lead)
         return RuleResult("timing", FAIL, f"Met de eerstvolgende indiendatum ({long_date(nxt)}) kan het project ten vroegste op {long_date(earliest)} starten, niet op {long_date(req.start)}.")
     if line.submission_mode == "call":
         open_calls = [c for c in line.call_rounds if c.closes_on >= req.reference]
         if open_calls:
             call = min(open_calls, key=lambda c: c.closes_on)
-            return RuleResult("timing", PASS, f"{call.label}: indienen tot en met {long_date(call.closes_on)}.")
+            return RuleResult("timing", PASS, f"{call.label}: u kunt indienen tot en met {long_date(call.closes_on)}.")
         last = max(line.call_rounds, key=lambda c: c.closes_on, default=None)
         tail = f" De laatste sloot op {long_date(last.closes_on)}." if last else ""
         return RuleResult("timing", UNKNOWN, f"Er is geen lopende oproep bekend.{tail}")
     if line.submission_mode == "continuous":
         if not lead:
-            return RuleResult("timing", PASS, "Aanvragen kan het hele jaar door.")
+            return RuleResult("timing", PASS, "U kunt het hele jaar door aanvragen.")
+        if req.start is None and line.window is None:
+            # Not a doubt about the project: an instruction that holds for any start date.
+            first = start_after(req.reference, lead)
+            return RuleResult("timing", PASS, f"U kunt het hele jaar door aanvragen, ten laatste {months_word(lead)} voor {before}: "
+                                              f"wie vandaag aanvraagt, kan ten vroegste op {long_date(first)} starten.")
         if req.start is None:
-            return RuleResult("timing", UNKNOWN, f"Aanvragen kan het hele jaar door, ten laatste {months_word(lead)} voor {before}. Geef een startdatum op om dit te controleren.")
-        latest = add_months(req.start, -lead)
+            hint = f"U kunt het hele jaar door aanvragen, ten laatste {months_word(lead)} voor {before}."
+            if line.window is not None:
+                hint = f"Dien de aanvraag ten laatste {months_word(lead)} voor {before} in."
+            ask = "de datum van de activiteit" if line.lead_time_reference == "activity" else "de startdatum"
+            return RuleResult("timing", UNKNOWN, f"{hint} Geef {ask} op om dit na te kijken.")
+        latest = apply_before(req.start, lead)
         if req.reference <= latest:
-            return RuleResult("timing", PASS, f"Aanvragen moet ten laatste {months_word(lead)} voor {before}: dat is {long_date(latest)}.")
-        return RuleResult("timing", FAIL, f"Aanvragen moet ten laatste {months_word(lead)} voor {before}: dat was {long_date(latest)}.")
+            return RuleResult("timing", PASS, f"Dien de aanvraag ten laatste {months_word(lead)} voor {before} in: uiterlijk op {long_date(latest)}.")
+        return RuleResult("timing", FAIL, f"De aanvraag moest ten laatste {months_word(lead)} voor {before} binnen zijn: uiterlijk op {long_date(latest)}.")
     reason = line.to_verify.get("submission", "Er is geen indienmoment bekend.")
     return RuleResult("timing", UNKNOWN, reason)
+
+
+def _last_round_for(line: LineFacts, req: MatchRequest) -> dt.date | None:
+    """The last yearly deadline that still lets the project start on its start date."""
+    feasible = [d for d in upcoming_yearly(line.yearly_deadlines, req.reference) if start_after(d, line.lead_time_months) <= req.start]
+    return feasible[-1] if feasible else None
 
 
 def duration_rule(line: LineFacts, req: MatchRequest) -> RuleResult | None:
@@ -167,30 +180,26 @@ def duration_rule(line: LineFacts, req: MatchRequest) -> RuleResult | None:
         return None
     if req.start is None or req.end is None:
         return RuleResult("duration", UNKNOWN, f"Het project mag hoogstens {months_word(limit)} lopen; geef start- en einddatum op.")
-    if req.end <= add_months(req.start, limit):
+    if req.end <= start_after(req.start, limit):
         return RuleResult("duration", PASS, f"Het project loopt niet langer dan {months_word(limit)}.")
     return RuleResult("duration", FAIL, f"Het project loopt langer dan de toegelaten {months_word(limit)}.")
-
-
-# Relevance from which a project is taken to serve a line's stated purpose (tuned with make eval).
-PURPOSE_FIT = 0.35
 
 
 def purpose_rules(line: LineFacts, req: MatchRequest, relevance: float) -> list[RuleResult]:
     """Does the project serve the aim of the line? Judged from its description, never assumed."""
     if relevance >= PURPOSE_FIT:
-        return [RuleResult("purpose", PASS, f"Het project sluit aan bij het doel: {text}") for text in line.purposes]
-    return [RuleResult("purpose", UNKNOWN, f"Ga na of het project past bij het doel: {text}") for text in line.purposes]
+        return [RuleResult("purpose", PASS, f"Het project sluit aan bij het doel: {_lower_first(text)}", text) for text in line.purposes]
+    return [RuleResult("purpose", UNKNOWN, f"Ga na of het project past bij het doel: {_lower_first(text)}", text) for text in line.purposes]
 
 
 def check_rules(line: LineFacts, req: MatchRequest) -> list[RuleResult]:
-    return [RuleResult("condition", UNKNOWN, f"Na te gaan: {text}") for text in line.checks]
+    return [RuleResult("condition", UNKNOWN, text, text) for text in line.checks]
 
 
-@lru_cache(maxsize=4096)
-def upcoming_yearly(days: tuple[tuple[int, int], ...], reference: dt.date, years: int = 3) -> tuple[dt.date, ...]:
-    last = dt.date(reference.year + years, 12, 31)
-    return tuple(sorted(date for month, day in days for date in yearly(month, day, reference, last)))
+def _lower_first(text: str) -> str:
+    # "Het project moet ..." reads on after a colon as "het project moet ..."; names stay as they are.
+    first = text.split(" ", 1)[0]
+    return text[:1].lower() + text[1:] if first[:1].isupper() and first[1:].islower() else text
 
 
 def next_deadline(line: LineFacts, req: MatchRequest) -> dt.date | None:
@@ -202,19 +211,39 @@ def next_deadline(line: LineFacts, req: MatchRequest) -> dt.date | None:
         return min(closing, default=None)
     if line.submission_mode != "continuous" or not line.lead_time_months:
         return None
-    lead = line.lead_time_months
     if req.start is not None:
-        latest = add_months(req.start, -lead)
+        latest = apply_before(req.start, line.lead_time_months)
         return latest if latest >= req.reference else None
     if line.window is None:
         return None
-    for year in range(req.reference.year, req.reference.year + 3):
-        first, last = _window_in_year(line, year)
-        # Apply in time for an activity on the window's first day, else at least for its last day.
-        for day in (first, last):
-            if add_months(day, -lead) >= req.reference:
-                return add_months(day, -lead)
-    return None
+    return timing.next_window_deadline(line.window, line.lead_time_months, req.reference)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    apply_by: dt.date | None  # the last day to apply for this project, else the next deadline
+    earliest_start: dt.date | None  # when only the timing fails: the first start date that works
+
+
+def schedule(line: LineFacts, req: MatchRequest) -> Schedule:
+    lead = line.lead_time_months
+    if line.submission_mode == "rounds":
+        if req.start is not None:
+            best = _last_round_for(line, req)
+            if best:
+                return Schedule(best, None)
+            nxt = upcoming_yearly(line.yearly_deadlines, req.reference)[0]
+            return Schedule(nxt, start_after(nxt, lead))
+        return Schedule(next_deadline(line, req), None)
+    if line.submission_mode == "continuous" and lead and req.start is not None:
+        latest = apply_before(req.start, lead)
+        if latest >= req.reference:
+            return Schedule(latest, None)
+        earliest = start_after(req.reference, lead)
+        if line.window is not None:
+            earliest = timing.first_window_day_from(line.window, earliest)
+        return Schedule(apply_before(earliest, lead) if line.window is not None else req.reference, earliest)
+    return Schedule(next_deadline(line, req), None)
 
 
 def _unsure(line: LineFacts, result: RuleResult) -> RuleResult:

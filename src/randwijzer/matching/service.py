@@ -13,24 +13,32 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from django.db.models import Count, Max
+from django.utils import timezone
 
 from randwijzer.catalogue import models as m
 from randwijzer.catalogue.places import find_municipality, suggest_municipalities
-from randwijzer.catalogue.search import funding_fields, partner_fields
+from randwijzer.catalogue.search import funding_fields, partner_fields, service_fields
+from randwijzer.text.analysis import tokens
+from randwijzer.text.dutch import format_date_nl, format_euro, format_number
 from randwijzer.text.normalize import fold
 
-from .facts import LineFacts, line_facts, municipality_facts, territory_members
-from .relevance import THESAURUS_WEIGHT, Expander, TextIndex, analyze, build_lexicon, load_thesaurus
-from .rules import MatchRequest, RuleResult, evaluate, next_deadline, verdict
+from .facts import LineFacts, MunicipalityFacts, line_facts, municipality_facts, territory_members
+from .relevance import Expander, TextIndex, analyze, build_lexicon, load_thesaurus
+from .rules import FAIL, UNKNOWN, MatchRequest, RuleResult, evaluate, next_deadline, schedule, verdict
+from .weights import (
+    CANDIDATES_PER_RESULT, FUNDING_WEIGHTS, PARTNER_ADMINISTERS_BONUS, PARTNER_AUDIENCE_FACTOR, PARTNER_HELPS_BONUS,
+    PARTNER_PAGE_SHARE, PARTNER_WEIGHTS, SERVICE_FIT, SERVICE_WEIGHTS, THESAURUS_WEIGHT, TOPIC_FITS, TOPIC_PARTLY,
+    TOPIC_RELATIVE,
+)
 
 MAX_TEXT = 5_000  # characters of project text that are read; the rest adds little but time
-RELEVANT = 0.6  # score from which a line counts as fitting the project (tuned with make eval)
-# A word in the title says more than one in an example (weights tuned with make eval).
-FUNDING_WEIGHTS = {"title": 3.0, "summary": 2.0, "themes": 1.5, "description": 1.0, "examples": 1.0}
-PARTNER_WEIGHTS = {"name": 3.0, "summary": 2.0, "themes": 2.0, "services": 1.5, "description": 1.0}
-ORDER = {"eligible": 0, "uncertain": 1, "ineligible": 2}
-# With a limit, the rules are run on this many of the most relevant fitting lines per result asked.
-CANDIDATES_PER_RESULT = 5
+# The groups of the answer, in the order the page shows them.
+GROUPS = ("fits", "check", "later", "not_eligible", "off_topic")
+SHOWN = ("fits", "check", "later")  # groups a user can act on
+# Words about money and time say nothing about a project's topic (the dates and amounts are read apart).
+NOT_TOPIC = frozenset("""euro eur ongeveer circa zowat jaar jaren maand maanden week weken dag dagen datum
+    januari februari maart april mei juni juli augustus september oktober november december
+    maandag dinsdag woensdag donderdag vrijdag zaterdag zondag""".split())
 
 
 class MatchInputError(ValueError):
@@ -48,6 +56,14 @@ class FundingMatch:
     reasons: list[RuleResult]
     next_deadline: dt.date | None
     estimated_amount: int | None
+    topic: str = "partly"  # fits, partly, off_topic: the project's topic against the line's
+    group: str = "check"  # fits, check, later, not_eligible, off_topic
+    max_amount: int | None = None
+    share_pct: int | None = None
+    apply_by: dt.date | None = None
+    days_left: int | None = None
+    earliest_start: dt.date | None = None
+    share_base: str = "project_cost"  # what share_pct is a share of (worded on the page)
 
 
 @dataclass
@@ -56,6 +72,24 @@ class PartnerMatch:
     name: str
     score: float
     why: str
+    service: str | None = None  # the title of the partner's service that fits the project
+    lines: tuple[str, ...] = ()  # fitting lines it administers or helps with
+
+    @property
+    def has_reason(self) -> bool:
+        return bool(self.service or self.lines)
+
+
+@dataclass
+class Understood:
+    """The input the answer rests on: the fields, and what was read from the text where they were empty."""
+
+    municipality: MunicipalityFacts | None
+    applicant_type: str | None
+    start: dt.date | None
+    end: dt.date | None
+    cost: int | None
+    from_text: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -64,6 +98,11 @@ class MatchResult:
     funding: list[FundingMatch]
     partners: list[PartnerMatch]
     notes: list[str] = field(default_factory=list)
+    understood: Understood | None = None
+    text_recognised: bool = True
+
+    def in_group(self, group: str) -> list[FundingMatch]:
+        return [f for f in self.funding if f.group == group]
 
 
 @dataclass
@@ -74,18 +113,28 @@ class PartnerDoc:
     audiences: frozenset
     lines: frozenset
     administered: frozenset
-    services: list[tuple[str, set]]
+    services: list[ServiceDoc]
+
+
+@dataclass
+class ServiceDoc:
+    title: str
+    description: str
+    audiences: frozenset
+    texts: dict  # the fields the service index reads
 
 
 class Matcher:
     """The catalogue in the shape matching needs; built once per catalogue version."""
 
-    def __init__(self, lines: list[LineFacts], line_texts: list[dict], partners: list[PartnerDoc], partner_texts: list[dict]):
+    def __init__(self, lines: list[LineFacts], line_texts: list[dict], partners: list[PartnerDoc], partner_texts: list[dict],
+                 place_words: frozenset = frozenset()):
         thesaurus = load_thesaurus()
         self.lexicon = build_lexicon((t for d in [*line_texts, *partner_texts] for t in d.values()), thesaurus)
         self.expander = Expander(thesaurus, self.lexicon)
         self.lines = lines
         self.partners = partners
+        self.place_words = place_words
         self.line_index = TextIndex(self.lexicon)
         for i, texts in enumerate(line_texts):
             self.line_index.add(i, texts, FUNDING_WEIGHTS)
@@ -94,6 +143,16 @@ class Matcher:
         for i, texts in enumerate(partner_texts):
             self.partner_index.add(i, texts, PARTNER_WEIGHTS)
         self.partner_index.freeze()
+        # One document per partner service: a partner ranks on the service that fits.
+        self.service_index = TextIndex(self.lexicon)
+        self.service_slots: list[list[tuple[int, ServiceDoc]]] = []
+        for partner in partners:
+            slots = []
+            for service in partner.services:
+                slots.append((self.service_index.size, service))
+                self.service_index.add(self.service_index.size, service.texts, SERVICE_WEIGHTS)
+            self.service_slots.append(slots)
+        self.service_index.freeze()
         # Structural look-ups for large catalogues: each line's territory as a number, and per
         # applicant type which lines it may (or may perhaps) use.
         self.territories: list[frozenset] = []
@@ -110,7 +169,18 @@ class Matcher:
                 self.for_applicant[kind][i] = True
 
     def query(self, text: str):
+        """The search terms of a text, as typed (catalogue search)."""
         return self.expander.expand(analyze(text[:MAX_TEXT], self.lexicon))
+
+    def topic_query(self, text: str):
+        """The terms of a project description that say what it is about: no numbers, dates, money or Rand places."""
+        words = " ".join(t for t in tokens(text[:MAX_TEXT]) if t not in NOT_TOPIC and t not in self.place_words and not t.isdigit())
+        return self.expander.expand(analyze(words, self.lexicon))
+
+    def recognises(self, query) -> bool:
+        """Does any word of the text (not only a thesaurus neighbour) occur in the catalogue?"""
+        return any(weight > THESAURUS_WEIGHT and (s in self.line_index.df or s in self.partner_index.df)
+                   for s, weight in query.items())
 
     def line_relevance(self, text: str) -> dict[str, float]:
         return {self.lines[i].id: s for i, s in self.line_index.scores(self.query(text)).items()}
@@ -119,18 +189,22 @@ class Matcher:
         return {self.partners[i].id: s for i, s in self.partner_index.scores(self.query(text)).items()}
 
     def match(self, req: MatchRequest, limit: int | None = None) -> MatchResult:
-        query = self.query(req.text)
+        query = self.topic_query(req.text)
+        recognised = bool(req.text.strip()) and self.recognises(query)
         scores = self.line_index.score_array(query)
         candidates = range(len(self.lines))
         if limit is not None:
             # Large catalogues: judge only the most relevant lines that fit the place and applicant.
             candidates = self._best_candidates(req, scores, limit * CANDIDATES_PER_RESULT)
-        funding = [self._judge(self.lines[i], float(scores[i]), req) for i in candidates]
-        funding.sort(key=lambda f: (_tier(f), -f.score, f.title))
+        best = float(scores.max()) if len(scores) else 0.0
+        judge_topic = bool(req.text.strip())
+        funding = [self._judge(self.lines[i], float(scores[i]), req, topic_of(float(scores[i]), best, recognised, judge_topic))
+                   for i in candidates]
+        funding.sort(key=lambda f: (GROUPS.index(f.group), -f.score, f.title))
         if limit is not None:
             funding = funding[:limit]
         partners = self._rank_partners(query, req, funding)
-        return MatchResult(req, funding, partners)
+        return MatchResult(req, funding, partners, text_recognised=recognised)
 
     def _best_candidates(self, req: MatchRequest, scores: np.ndarray, count: int) -> list[int]:
         mask = np.ones(len(self.lines), dtype=bool)
@@ -145,71 +219,106 @@ class Matcher:
             return []
         return [int(i) for i in np.argpartition(-ranked, count - 1)[:count]]
 
-    def _judge(self, line: LineFacts, score: float, req: MatchRequest) -> FundingMatch:
+    def _judge(self, line: LineFacts, score: float, req: MatchRequest, topic: str) -> FundingMatch:
         reasons = evaluate(line, req, score)
         eligibility = verdict(reasons)
+        if eligibility == "eligible" and topic != "fits":
+            eligibility = "uncertain"  # every rule passes, but the project is not clearly what the line is for
+        group = group_of(topic, reasons, eligibility)
+        plan = schedule(line, req)
         amount = None
-        if req.cost is not None and line.cost_share_pct and eligibility != "ineligible":
+        if (req.cost is not None and line.cost_share_pct and line.share_base == "project_cost" and group in SHOWN):
             amount = req.cost * line.cost_share_pct // 100
             if line.max_amount is not None:
                 amount = min(amount, line.max_amount)
-        return FundingMatch(line.id, line.title, round(score, 3), eligibility, reasons, next_deadline(line, req), amount)
+        days_left = (plan.apply_by - req.reference).days if plan.apply_by else None
+        return FundingMatch(
+            line.id, line.title, round(score, 3), eligibility, reasons, next_deadline(line, req), amount,
+            topic=topic, group=group, max_amount=line.max_amount, share_pct=line.cost_share_pct,
+            apply_by=plan.apply_by, days_left=days_left, earliest_start=plan.earliest_start if group == "later" else None,
+            share_base=line.share_base,
+        )
 
     def _rank_partners(self, query, req: MatchRequest, funding: list[FundingMatch]) -> list[PartnerMatch]:
-        scores = self.partner_index.score_array(query)
-        fitting = {f.id: f.title for f in funding if f.eligibility != "ineligible" and f.score >= RELEVANT}
+        page_scores = self.partner_index.score_array(query)
+        service_scores = self.service_index.score_array(query)
+        fitting = {f.id: f.title for f in funding if f.group in SHOWN and f.topic == "fits"}
         ranked = []
         for i, partner in enumerate(self.partners):
-            score = float(scores[i])
+            service, service_score = self._best_service(i, service_scores, req)
+            score = service_score + PARTNER_PAGE_SHARE * float(page_scores[i])
             reasons = []
-            services = _matching_services(partner, query, self.partner_index.idf)
-            if services:
-                reasons.append("biedt " + "; ".join(services))
-            administers = [fitting[line] for line in partner.administered if line in fitting]
-            helps = [fitting[line] for line in partner.lines if line in fitting and line not in partner.administered]
+            if service is not None:
+                reasons += [service.title, service.description]
+            administered = sorted(line for line in partner.administered if line in fitting)
+            helped = sorted(line for line in partner.lines if line in fitting and line not in partner.administered)
+            administers, helps = sorted(fitting[x] for x in administered), sorted(fitting[x] for x in helped)
             if administers:
-                score += 0.5
-                reasons.append("beheert " + ", ".join(sorted(administers)))
+                score += PARTNER_ADMINISTERS_BONUS
+                reasons.append(f"beheert {join_titles(administers)}")
             if helps:
-                score += 0.25
-                reasons.append("helpt bij " + ", ".join(sorted(helps)))
+                score += PARTNER_HELPS_BONUS
+                reasons.append(f"helpt bij {join_titles(helps)}")
             if req.applicant_type and req.applicant_type in partner.audiences:
-                score *= 1.2
-            if req.municipality:
-                if req.municipality.nis_code in partner.territory_members:
-                    reasons.append(f"actief in {req.municipality.name}")
-                elif not administers:
-                    # A partner outside the place helps little, unless it runs a line that applies there.
-                    score *= 0.3
-                    reasons.append(f"niet actief in {req.municipality.name}")
-            why = _sentence(", ".join(reasons) or "weinig raakvlak met het project")
-            ranked.append(PartnerMatch(partner.id, partner.name, round(score, 3), why))
-        ranked.sort(key=lambda p: (-p.score, p.name))
-        return ranked
+                score *= PARTNER_AUDIENCE_FACTOR
+            away = bool(req.municipality) and req.municipality.nis_code not in partner.territory_members and not administers
+            if away:
+                # A partner that does not work where the project is never leads.
+                reasons.append(f"werkt niet in {req.municipality.name}")
+            why = " ".join(_sentence(r) for r in reasons if r) if reasons else "Weinig raakvlak met het project."
+            ranked.append((away, PartnerMatch(partner.id, partner.name, round(score, 3), why, service.title if service else None,
+                                               tuple(administered + helped))))
+        ranked.sort(key=lambda pair: (pair[0], -pair[1].score, pair[1].name))
+        return [p for _, p in ranked]
+
+    def _best_service(self, i: int, service_scores: np.ndarray, req: MatchRequest) -> tuple[ServiceDoc | None, float]:
+        """The partner's best-fitting service and its score; no service when none fits well enough."""
+        best, best_score = None, 0.0
+        for slot, service in self.service_slots[i]:
+            score = float(service_scores[slot])
+            if req.applicant_type and service.audiences and req.applicant_type not in service.audiences:
+                score *= 0.5  # a service for other kinds of applicant helps less
+            if score > best_score:
+                best, best_score = service, score
+        return (best, best_score) if best_score >= SERVICE_FIT else (None, best_score)
+
+
+def topic_of(score: float, best: float, recognised: bool, judge: bool = True) -> str:
+    """How well the project's topic fits a line: from its relevance, absolute and beside the best line."""
+    if not judge:
+        return "partly"  # no description: the topic cannot be judged either way
+    if not recognised:
+        return "off_topic"
+    if score >= TOPIC_FITS and score >= TOPIC_RELATIVE * best:
+        return "fits"
+    if score >= TOPIC_PARTLY:
+        return "partly"
+    return "off_topic"
+
+
+def group_of(topic: str, reasons: list[RuleResult], eligibility: str) -> str:
+    if topic == "off_topic":
+        return "off_topic"
+    failed = {r.rule for r in reasons if r.outcome == FAIL}
+    if failed and failed <= {"timing"}:
+        return "later"  # only the timing fails: a later start works
+    if failed:
+        return "not_eligible"
+    return "fits" if eligibility == "eligible" else "check"
+
+
+def join_titles(titles: list[str]) -> str:
+    return titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " en " + titles[-1]
 
 
 def _sentence(text: str) -> str:
+    text = text.strip().rstrip(".")
     return text[:1].upper() + text[1:] + "."
 
 
-def _matching_services(partner: PartnerDoc, query, idf) -> list[str]:
-    """Titles of the partner's services that share real (not only thesaurus) words with the query."""
-    overlaps = []
-    for title, stems in partner.services:
-        overlap = sum(weight * idf(s) for s, weight in query.items() if s in stems and weight > THESAURUS_WEIGHT)
-        if overlap < 1.0:  # one common word ('lokaal') is no reason to name a service
-            continue
-        if overlap:
-            overlaps.append((-overlap, title))
-    return [title for _, title in sorted(overlaps)[:3]]
-
-
-def _tier(f: FundingMatch) -> tuple:
-    """Fitting lines first (eligible, then uncertain), then the rest; ineligible always last."""
-    if f.eligibility == "ineligible":
-        return (4,)
-    relevant = f.score >= RELEVANT
-    return (ORDER[f.eligibility] + (0 if relevant else 2),)
+def _lower_first(text: str) -> str:
+    first = text.split(" ", 1)[0]
+    return text[:1].lower() + text[1:] if first[:1].isupper() and first[1:].islower() else text
 
 
 # ---------------------------------------------------------------- building and caching
@@ -248,12 +357,17 @@ def _build_matcher() -> Matcher:
             audiences=frozenset(a.id for s in p.services.all() for a in s.audiences.all()),
             lines=frozenset([*(x.id for x in p.administered_lines.all()), *(x.id for x in p.related_lines.all())]),
             administered=frozenset(x.id for x in p.administered_lines.all()),
-            services=[],
+            services=[ServiceDoc(s.title, s.description, frozenset(a.id for a in s.audiences.all()), service_fields(s))
+                      for s in p.services.all()],
         ))
-    matcher = Matcher(lines, line_texts, partners, partner_texts)
-    for doc, p in zip(partners, partner_qs):
-        doc.services = [(s.title, set(analyze(f"{s.title} {s.description}", matcher.lexicon))) for s in p.services.all()]
-    return matcher
+    return Matcher(lines, line_texts, partners, partner_texts, place_words=rand_place_words())
+
+
+def rand_place_words() -> frozenset:
+    """Words of the names of the Rand's municipalities: a place in the text is read by the rules, not
+    the topic (a line that names Wemmel in its conditions is no better a fit for every project there)."""
+    names = m.Municipality.objects.filter(in_vlaamse_rand=True).values_list("name_nl", "name_fr")
+    return frozenset(t for pair in names for name in pair for t in tokens(name or ""))
 
 
 def get_matcher() -> Matcher:
@@ -307,35 +421,87 @@ def _check_dates(**dates: dt.date | None) -> None:
             raise MatchInputError(name, f"De datum {value.isoformat()} ligt buiten 1900–2100.")
 
 
+# Shown when nothing in the description is recognised: two descriptions that get a good answer.
+EXAMPLE_DESCRIPTIONS = (
+    "Onze vzw wil een wekelijkse taaltafel starten waar anderstalige ouders Nederlands oefenen.",
+    "Het gemeentebestuur organiseert op 11 juli een feest van de Vlaamse Gemeenschap met muziek voor alle inwoners.",
+)
+
+
 def match_project(text: str, municipality: str | None, applicant_type: str | None, reference: dt.date | None = None,
                   start: dt.date | None = None, end: dt.date | None = None, cost: int | None = None,
                   limit: int | None = None) -> MatchResult:
-    """Match a project idea; raises MatchInputError for an unknown municipality or applicant type."""
+    """Match a project idea; raises MatchInputError for an unknown municipality or applicant type.
+
+    Fields the user filled in win; where they are empty, the date, cost, municipality and
+    applicant type are read from the description when it says them clearly.
+    """
     _check_dates(date=reference, start=start, end=end)
     place = resolve_municipality(municipality)
     labels = applicant_labels()
     kind = resolve_applicant_type(applicant_type, labels)
     if cost is not None and cost < 0:
         raise MatchInputError("cost", "De kostprijs kan niet negatief zijn.")
-    notes = []
-    if start and end and end < start:
-        notes.append("De einddatum ligt voor de startdatum; alleen de startdatum is gebruikt.")
-        end = None
+    reference = reference or timezone.localdate()
+    notes: list[str] = []
     text = _clean(text)
-    if not text:
-        notes.append("Er is geen projectomschrijving: de volgorde steunt alleen op de regels.")
-    elif len(text) > MAX_TEXT:
-        notes.append(f"De omschrijving is lang; de eerste {MAX_TEXT} tekens zijn gebruikt.")
+    if len(text) > MAX_TEXT:
+        notes.append(f"De omschrijving is lang; de eerste {format_number(MAX_TEXT)} tekens zijn gebruikt.")
+    understood = understand(text, reference, labels, notes, place=place, applicant_type=kind, start=start, end=end, cost=cost)
+    if understood.start and understood.end and understood.end < understood.start:
+        notes.append("De einddatum ligt voor de startdatum; alleen de startdatum is gebruikt.")
+        understood.end = None
     request = MatchRequest(
-        text=text, municipality=municipality_facts(place) if place else None, applicant_type=kind,
-        reference=reference or dt.date.today(), start=start, end=end, cost=cost,
+        text=text, municipality=understood.municipality, applicant_type=understood.applicant_type,
+        reference=reference, start=understood.start, end=understood.end, cost=understood.cost,
         applicant_labels=labels,
     )
-    if place and place.merged_into_id:
-        notes.append(f"{place.name_nl} is sinds {place.merged_on:%d-%m-%Y} deel van {place.merged_into.name_nl}.")
     result = get_matcher().match(request, limit=limit)
+    result.understood = understood
+    if not text:
+        notes.append("Beschrijf uw project in een paar zinnen: zonder omschrijving kunnen we niet zeggen welke steun bij het onderwerp past.")
+    elif not result.text_recognised:
+        notes.append("We herkenden niets in uw omschrijving. Beschrijf wat u wilt doen en voor wie, bijvoorbeeld: "
+                     + " of ".join(f"'{example}'" for example in EXAMPLE_DESCRIPTIONS))
+    notes += money_notes(result)
     result.notes = notes
     return result
+
+
+def understand(text: str, reference: dt.date, labels: dict[str, str], notes: list[str], *, place, applicant_type,
+               start, end, cost) -> Understood:
+    """The fields as filled in, completed from the text where they are empty."""
+    read = read_from_text(text, reference, labels, notes)
+    from_text = []
+    if place is None and read.get("municipality") is not None:
+        place = read["municipality"]
+        from_text.append("municipality")
+    if applicant_type is None and read.get("applicant_type"):
+        applicant_type = read["applicant_type"]
+        from_text.append("applicant_type")
+    if start is None and end is None and read.get("start"):
+        start, end = read["start"], read.get("end")
+        from_text += ["start"] + (["end"] if end else [])
+    if cost is None and read.get("cost") is not None:
+        cost = read["cost"]
+        from_text.append("cost")
+    facts = municipality_facts(place) if place else None
+    if place and place.merged_into_id:
+        notes.append(f"{place.name_nl} is sinds {format_date_nl(place.merged_on)} deel van {place.merged_into.name_nl}.")
+    return Understood(facts, applicant_type, start, end, cost, from_text)
+
+
+def read_from_text(text: str, reference: dt.date, labels: dict[str, str], notes: list[str]) -> dict:
+    return {}
+
+
+def money_notes(result: MatchResult) -> list[str]:
+    cost = result.request.cost
+    estimates = [f.estimated_amount for f in result.funding if f.group in ("fits", "check") and f.estimated_amount]
+    if cost and len(estimates) > 1 and sum(estimates) > cost:
+        return [f"Samen ramen deze steunmaatregelen {format_euro(sum(estimates))}, meer dan de kostprijs van "
+                f"{format_euro(cost)}: vraag na of u ze mag combineren."]
+    return []
 
 
 def _clean(text: str | None) -> str:

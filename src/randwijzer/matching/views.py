@@ -11,13 +11,13 @@ from urllib.parse import urlencode
 from django.shortcuts import render
 from django.urls import reverse
 
-from randwijzer.catalogue.models import ApplicantType, FundingLine, Partner
-from randwijzer.catalogue.presenters import format_date_nl, format_euro
+from randwijzer.catalogue.models import ApplicantType, Partner
 from randwijzer.figures.examples import example_hints
 
 from .forms import MatchForm, municipality_names
 from .rules import FAIL, PASS, UNKNOWN
-from .service import FundingMatch, MatchInputError, MatchResult, match_project
+from . import wording
+from .service import EXAMPLE_DESCRIPTIONS, GROUPS, FundingMatch, MatchInputError, MatchResult, match_project
 
 PARTNERS_SHOWN = 5
 OUTCOMES = {
@@ -90,64 +90,64 @@ class Reason:
 class LineCard:
     id: str
     title: str
-    deadline: object
-    deadline_text: str
-    amount_text: str
+    group: str
+    apply_by: object
+    apply_by_text: str
+    money_text: str
+    estimate_text: str
+    earliest_start_text: str
     reasons: list[Reason] = field(default_factory=list)
     example: object = None  # a funded example of the line ("Zo deed Dilbeek het: ..."), see add_examples
 
 
 def reason(result) -> Reason:
     mark, said = OUTCOMES.get(result.outcome, ("?", "na te gaan"))
-    text = result.explanation
-    if result.outcome == UNKNOWN and text.lower().startswith("na te gaan:"):
-        text = text[len("na te gaan:"):].strip()  # the page already says "Na te gaan"
-    return Reason(result.outcome, mark, said, text)
+    return Reason(result.outcome, mark, said, result.explanation)
 
 
-def deadline_text(match: FundingMatch, submission_mode: str) -> str:
-    if match.next_deadline:
-        return format_date_nl(match.next_deadline)
-    if submission_mode == "continuous":
-        return "het hele jaar door"
-    return "geen datum bekend"
+# Which reasons a card shows: all for lines one can act on, the failures for the others.
+SHOWN_OUTCOMES = {"not_eligible": (FAIL,), "off_topic": ()}
 
 
-def line_card(match: FundingMatch, modes: dict[str, str], only: tuple[str, ...] | None = None) -> LineCard:
+def line_card(match: FundingMatch) -> LineCard:
+    only = SHOWN_OUTCOMES.get(match.group)
     reasons = [reason(r) for r in match.reasons if only is None or r.outcome in only]
-    if match.eligibility == "uncertain":
-        reasons.sort(key=lambda r: r.outcome != UNKNOWN)  # what is still to check comes first
-    amount = format_euro(match.estimated_amount) if match.estimated_amount else ""
-    return LineCard(match.id, match.title, match.next_deadline, deadline_text(match, modes.get(match.id, "")),
-                    amount, reasons)
+    if match.group in ("check", "later"):
+        reasons.sort(key=lambda r: {FAIL: 0, UNKNOWN: 1}.get(r.outcome, 2))  # what blocks or is still open comes first
+    return LineCard(
+        match.id, match.title, match.group, match.apply_by, wording.apply_by_sentence(match), wording.money_sentence(match),
+        wording.estimate_sentence(match), wording.earliest_start_sentence(match), reasons,
+    )
 
 
 def count_words(n: int, one: str, many: str) -> str:
     return one.format(n=n) if n == 1 else many.format(n=n)
 
 
-def summary_sentence(eligible: int, uncertain: int, ineligible: int) -> str:
-    if not (eligible or uncertain or ineligible):
+def summary_sentence(counts: dict[str, int]) -> str:
+    if not sum(counts.values()):
         return "De catalogus bevat geen steunmaatregelen om mee te vergelijken."
-    first = (count_words(eligible, "1 steunmaatregel past", "{n} steunmaatregelen passen") if eligible
-             else "Geen steunmaatregel past zeker")
-    parts = [first]
-    if uncertain:
-        parts.append(count_words(uncertain, "1 is onzeker", "{n} zijn onzeker"))
-    if ineligible:
-        parts.append(count_words(ineligible, "1 komt niet in aanmerking", "{n} komen niet in aanmerking"))
-    if len(parts) == 1:
-        return parts[0] + "."
-    return ", ".join(parts[:-1]) + " en " + parts[-1] + "."
+    parts = []
+    if counts.get("fits"):
+        parts.append(count_words(counts["fits"], "1 steunmaatregel past bij uw project", "{n} steunmaatregelen passen bij uw project"))
+    if counts.get("check"):
+        parts.append(count_words(counts["check"], "1 kan passen maar is na te gaan", "{n} kunnen passen maar zijn na te gaan"))
+    if counts.get("later"):
+        parts.append(count_words(counts["later"], "1 past met een latere start", "{n} passen met een latere start"))
+    if not parts:
+        return "Geen enkele steunmaatregel uit de catalogus past bij uw project."
+    sentence = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
+    return sentence[:1].upper() + sentence[1:] + "."
 
 
 def partner_cards(result: MatchResult) -> list[dict]:
-    top = result.partners[:PARTNERS_SHOWN]
+    """The partners with a reason to call them: a fitting service or a fitting line."""
+    top = [p for p in result.partners if p.has_reason][:PARTNERS_SHOWN]
     contacts = Partner.objects.in_bulk([p.id for p in top])
     cards = []
     for match in top:
         partner = contacts.get(match.id)
-        cards.append({"id": match.id, "name": match.name, "why": match.why,
+        cards.append({"id": match.id, "name": match.name, "why": match.why, "service": match.service,
                       "website": partner.website if partner else "", "email": partner.email if partner else ""})
     return cards
 
@@ -160,24 +160,48 @@ def add_examples(result: MatchResult, cards: list[LineCard]) -> None:
         card.example = hints.get(card.id)
 
 
+def correction_link(result: MatchResult, form: MatchForm) -> str:
+    """The form filled in with what was read from the text, so one click lets the user correct it."""
+    u = result.understood
+    params = form.permalink_params()
+    if "municipality" in u.from_text and u.municipality:
+        params["municipality"] = u.municipality.name
+    if "applicant_type" in u.from_text:
+        params["applicant_type"] = u.applicant_type
+    for name in ("start", "end"):
+        if name in u.from_text and getattr(u, name):
+            params[name] = getattr(u, name).isoformat()
+    if "cost" in u.from_text and u.cost is not None:
+        params["cost"] = str(u.cost)
+    return f"{reverse('matching:match')}?{urlencode(params)}#id_text"
+
+
+def example_links(form: MatchForm) -> list[dict]:
+    params = form.permalink_params()
+    return [{"text": text, "url": f"{reverse('matching:match')}?{urlencode({**params, 'text': text})}#antwoord"}
+            for text in EXAMPLE_DESCRIPTIONS]
+
+
 def build_answer(result: MatchResult, form: MatchForm, request) -> dict:
-    modes = dict(FundingLine.objects.filter(pk__in=[f.id for f in result.funding]).values_list("id", "submission_mode"))
-    groups = {"eligible": [], "uncertain": [], "ineligible": []}
-    for match in result.funding:
-        groups.setdefault(match.eligibility, [])
-        if match.eligibility == "ineligible":
-            groups["ineligible"].append(line_card(match, modes, only=(FAIL,)))
-        else:
-            groups[match.eligibility].append(line_card(match, modes))
-    add_examples(result, [*groups["eligible"], *groups["uncertain"]])
+    groups = {name: [line_card(f) for f in result.in_group(name)] for name in GROUPS}
+    add_examples(result, [*groups["fits"], *groups["check"], *groups["later"]])
     permalink = request.build_absolute_uri(f"{reverse('matching:match')}?{urlencode(form.permalink_params())}")
+    sections = [{"group": name, "heading": wording.GROUP_HEADINGS[name], "intro": wording.GROUP_INTROS[name],
+                 "cards": groups[name], "folded": name in ("not_eligible", "off_topic")} for name in GROUPS]
+    recognised = result.text_recognised
     return {
-        "summary": summary_sentence(len(groups["eligible"]), len(groups["uncertain"]), len(groups["ineligible"])),
-        "eligible": groups["eligible"],
-        "uncertain": groups["uncertain"],
-        "ineligible": groups["ineligible"],
-        "partners": partner_cards(result),
-        "notes": result.notes,
+        "summary": summary_sentence({name: len(cards) for name, cards in groups.items()}) if recognised else "",
+        "sections": sections if recognised else [],
+        "text_recognised": recognised,
+        "examples": [] if recognised else example_links(form),
+        "understood": understood_sentence(result),
+        "correction_url": correction_link(result, form) if result.understood.from_text else "",
+        "partners": partner_cards(result) if recognised else [],
+        "notes": [n for n in result.notes if recognised or not n.startswith("We herkenden niets")],
         "reference": form.reference_date(),
         "permalink": permalink,
     }
+
+
+def understood_sentence(result: MatchResult) -> str:
+    return ""

@@ -9,6 +9,8 @@ from urllib.parse import urlencode
 
 from django.shortcuts import render
 
+from randwijzer.matching.search import search_funding, search_partners
+
 from .. import places, search
 from ..models import ApplicantType, Level, Municipality, Status, Theme
 
@@ -114,8 +116,8 @@ def active_filters(vocab, filters: Filters) -> list[dict]:
 def catalogue_list(request):
     vocab = vocabularies()
     filters = parse_filters(request.GET, vocab)
-    lines = search.search_funding(filters.q, **filters.search_args(), status=filters.status or None, level=filters.level or None)
-    partners = search.search_partners(filters.q, **filters.search_args())
+    lines = search_funding(filters.q, **filters.search_args(), status=filters.status or None, level=filters.level or None)
+    partners = search_partners(filters.q, **filters.search_args())
     context = {
         "filters": filters,
         "lines": lines,

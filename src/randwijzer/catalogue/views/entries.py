@@ -17,7 +17,7 @@ AUDIENCES = [
 LINE_PAGE_FIELDS = {
     "title", "summary", "description", "status", "status_reason", "level", "administrator", "related_partners",
     "themes", "applicant_types", "applicant_types_to_verify", "territory", "territory_basis",
-    "required_municipality_flags", "financial", "timing", "cost_share_pct", "max_amount", "total_budget",
+    "required_municipality_flags", "financial", "timing", "cost_share_pct", "share_base", "co_financing", "max_amount", "total_budget",
     "budget_period", "max_duration_months", "submission", "yearly_deadlines", "call_rounds", "lead_time_months",
     "lead_time_reference", "activity_window", "limits", "conditions", "examples", "figures", "contact",
 }

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from randwijzer.api import serializers
 from randwijzer.api.filters import InvalidFilter, funding_filters, partner_filters
-from randwijzer.catalogue import search
+from randwijzer.matching import search
 from randwijzer.catalogue.management import text
 
 

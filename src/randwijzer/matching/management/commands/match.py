@@ -3,15 +3,10 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from randwijzer.api.match_schemas import parse_day, printable
-from randwijzer.api.match_serializers import match_to_dict
-from randwijzer.catalogue.presenters import format_date_nl, format_euro
-from randwijzer.matching.service import FundingMatch, MatchInputError, MatchResult, match_project
+from randwijzer.matching.serializers import match_to_dict
+from randwijzer.matching import wording
+from randwijzer.matching.service import GROUPS, FundingMatch, MatchInputError, MatchResult, match_project
 
-SECTIONS = [
-    ("eligible", "Komt in aanmerking"),
-    ("uncertain", "Onzeker — na te gaan"),
-    ("ineligible", "Komt niet in aanmerking"),
-]
 PARTNERS_SHOWN = 5
 
 
@@ -20,8 +15,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("text", nargs="*", help="het projectidee in eigen woorden")
-        parser.add_argument("--municipality", required=True, help="gemeente: NIS-code of naam")
-        parser.add_argument("--applicant-type", dest="applicant_type", required=True, help="type aanvrager (id of naam)")
+        parser.add_argument("--municipality", default="", help="gemeente, deelgemeente, postcode of NIS-code (leeg: uit de tekst)")
+        parser.add_argument("--applicant-type", dest="applicant_type", default="", help="type aanvrager, id of naam (leeg: uit de tekst)")
         parser.add_argument("--date", help="peildatum JJJJ-MM-DD (standaard vandaag)")
         parser.add_argument("--start", help="start van het project of de activiteit, JJJJ-MM-DD")
         parser.add_argument("--end", help="einde van het project, JJJJ-MM-DD")
@@ -73,10 +68,13 @@ def _json(result: MatchResult) -> str:
 
 def human(result: MatchResult) -> list[str]:
     out = []
-    for eligibility, heading in SECTIONS:
-        lines = [f for f in result.funding if f.eligibility == eligibility]
+    if not result.text_recognised:
+        out += ["We herkenden niets in de omschrijving.", ""]
+    for group in GROUPS:
+        lines = result.in_group(group)
+        heading = wording.GROUP_HEADINGS[group]
         out += [f"{heading} ({len(lines)})" if lines else f"{heading}: geen", *[x for f in lines for x in _line(f)], ""]
-    partners = result.partners[:PARTNERS_SHOWN]
+    partners = [p for p in result.partners if p.has_reason][:PARTNERS_SHOWN]
     out.append("Partners die kunnen helpen" if partners else "Partners die kunnen helpen: geen")
     out += [f"  {p.name} [{p.id}]: {p.why}" for p in partners]
     if result.notes:
@@ -85,15 +83,13 @@ def human(result: MatchResult) -> list[str]:
 
 
 def _line(f: FundingMatch) -> list[str]:
-    facts = []
-    if f.next_deadline:
-        facts.append(f"volgende indiendatum {format_date_nl(f.next_deadline)}")
-    if f.estimated_amount is not None:
-        facts.append(f"geschat bedrag {format_euro(f.estimated_amount)}")
     out = [f"  {f.title} [{f.id}]"]
-    if facts:
-        sentence = "; ".join(facts)
-        out.append(f"    {sentence[0].upper()}{sentence[1:]}")
-    shown = ("fail",) if f.eligibility == "ineligible" else ("fail", "unknown")
+    if f.group == "off_topic":
+        return out
+    facts = [wording.money_sentence(f), wording.estimate_sentence(f)]
+    if f.group != "not_eligible":
+        facts += [wording.apply_by_sentence(f), wording.earliest_start_sentence(f)]
+    out += [f"    {fact}" for fact in facts if fact]
+    shown = ("fail",) if f.group == "not_eligible" else ("fail", "unknown")
     out += [f"    - {r.explanation}" for r in f.reasons if r.outcome in shown]
     return out
