@@ -86,45 +86,52 @@ def read_project_text(text: str, reference: dt.date, applicant_types: Iterable[s
 
 # --- text preparation -------------------------------------------------------------------------------
 
-_SPACE_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp"}
+_SPACE_CATEGORIES = {"Cc", "Cs", "Co", "Cn", "Zs", "Zl", "Zp"}  # NUL, lone surrogates, no-break spaces
+_DROPPED_CATEGORIES = {"Cf"}  # direction marks, zero-width spaces, soft hyphens
 _SAME = {"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-", "\u2212": "-", "\n": "\n", "\r": "\n"}
 
 
 class _CharTable(dict):
-    """A str.translate table that maps every character to exactly one, so positions stay aligned."""
+    """Character -> replacement, computed once per character.
+
+    The shown table turns blanks into a space and drops invisible marks; the folded table then maps each
+    character to exactly one non-blank one, so shown and folded text stay aligned position by position.
+    """
 
     def __init__(self, folding: bool):
         super().__init__()
         self.folding = folding
 
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        if char in _SAME:
-            out = _SAME[char]
-        elif unicodedata.category(char) in _SPACE_CATEGORIES:
-            out = " "  # NUL, lone surrogates, RTL marks, no-break spaces
-        elif self.folding:
+    def __missing__(self, char: str) -> str:
+        category = unicodedata.category(char)
+        if self.folding:
             folded = fold(char)
-            out = folded if len(folded) == 1 else " "
+            out = folded if len(folded) == 1 else (char.lower() if len(char.lower()) == 1 else char)
+        elif char in _SAME:
+            out = _SAME[char]
+        elif category in _SPACE_CATEGORIES:
+            out = " "
+        elif category in _DROPPED_CATEGORIES:
+            out = ""
         else:
             out = char
-        self[code] = out
+        self[char] = out
         return out
 
 
 _SHOWN, _FOLDED = _CharTable(folding=False), _CharTable(folding=True)
+_SPACES = re.compile(r" {2,}")
 
 
 def _prepare(text: str) -> tuple[str, str]:
-    """(text to quote in notes, folded text to read): same length, position by position."""
-    text = text[:MAX_TEXT]
-    shown = _translate(text, _SHOWN)
+    """(text to quote in notes, folded text to read): same length, one space between words."""
+    shown = _SPACES.sub(" ", _translate(text[:MAX_TEXT], _SHOWN))
     return shown, _translate(shown, _FOLDED)
 
 
 def _translate(text: str, table: _CharTable) -> str:
     # Only the characters that change go through Python; str.translate would call the table for each one.
-    changes = {c: table[ord(c)] for c in set(text) if table[ord(c)] != c}
+    changes = {c: table[c] for c in set(text) if table[c] != c}
     if not changes:
         return text
     pattern = re.compile("[" + "".join(re.escape(c) for c in changes) + "]")
@@ -159,7 +166,7 @@ _BARE_DAYS = re.compile(rf"((?:{_DAY}{_ORD} ?{_CONNECT} ?){{1,31}})$")
 _BARE_DAY = re.compile(rf"(\d\d?){_ORD} ?({_CONNECT})")
 _GAP = re.compile(rf" ?{_CONNECT} ?(?:de |le |the |op |on )?")
 _INTRO = re.compile(
-    r"(?:(?<![a-z])(?P<w>vanaf|van|tussen|from|between|du|des|entre|a partir du|depuis|sinds|since|voor|"
+    r"(?:(?<![a-z])(?P<w>(?:opgericht|gesticht|geboren|founded|sinds|since|depuis)(?: op| in| on| le)?|vanaf|van|tussen|from|between|du|des|entre|a partir du|depuis|sinds|since|voor|"
     r"uiterlijk|ten laatste|tegen|before|by|avant|deadline|until|till|tot|jusqu'au|opgericht|gesticht|geboren|"
     r"founded|op|on|le|the)[: ]{1,3})?(?:de |het |le |the )?(?:(?P<wd>" + words_pattern(WEEKDAY_NUMBERS)
     + r")\.?,? )?$"
@@ -262,7 +269,7 @@ def _joined_kind(kind: str, connector: str, intro: str) -> str:
 def _read_dates(folded, shown, atoms, reference, notes) -> tuple[dt.date | None, dt.date | None]:
     periods = []
     for group in _groups(folded, atoms):
-        if group.intro in _NOT_ACTIVITY:
+        if group.intro.split(" ")[0] in _NOT_ACTIVITY:
             continue
         quote = shown[group.begin:group.end].strip()
         dates = _resolve(group, reference, notes)
@@ -352,7 +359,7 @@ _TOKEN_TAIL = r"(?:\d{0,2}(?: \d{3}){1,4}(?![\d.,]?\d)|[\d.,]{0,24}(?:e[+-]?\d{1
 _AMOUNT = re.compile(
     r"(?=[\d€e])"
     rf"(?:{_CUR} ?(?P<neg1>- ?)?(?P<n1>\d{_TOKEN_TAIL})(?P<k1>k(?![a-z])| ?duizend(?![a-z])| ?miljoen(?![a-z]))?"
-    rf"|(?P<n2>\d(?<![\w.,]\d){_TOKEN_TAIL})(?P<k2>k| ?duizend| ?miljoen)? ?{_CUR}"
+    rf"|(?P<n2>\d(?<![\w.,]\d){_TOKEN_TAIL})(?:,?-{{1,2}})?(?P<k2>k| ?duizend| ?miljoen)? ?{_CUR}"
     r"|(?P<n3>\d(?<![\w.,]\d)\d{0,2}(?:[.,]\d{1,2})?)(?P<k3>k)(?![a-z\d])(?! ?-?(?:loop|run|lopen|race|jogging)))"
 )
 _EURO_THEN_NUMBER = re.compile(r"€ ?-?\d")
