@@ -60,6 +60,11 @@ def test_the_issue_example():
     # several dates within two years: from the earliest to the latest
     ("Start op 1 maart 2027, slotfeest op 30 juni 2027.", D(2027, 3, 1), D(2027, 6, 30)),
     ("slotfeest op 30 juni 2027, start op 1 maart 2027", D(2027, 3, 1), D(2027, 6, 30)),
+    # times, ages and hours around a date are not days of it
+    ("op 11 juli 2027 om 14.30 uur", D(2027, 7, 11), None),
+    ("van 14 tot 18 uur op 11 juli 2027", D(2027, 7, 11), None),
+    ("voor kinderen van 6 tot 12 jaar, op 3 juli", D(2027, 7, 3), None),
+    ("kamp in de paasvakantie (van 5 tot 9 april 2027)", D(2027, 4, 5), D(2027, 4, 9)),
 ])
 def test_dates_are_read(text, start, end):
     got = read(text)
@@ -160,6 +165,11 @@ def test_a_wrong_weekday_is_noted_but_the_date_is_used():
     ("op 11 juli 2027 € 3.000", 3000),
     ("Feest in 1780 Wemmel, kostprijs 2.400 euro, bel 02 456 78 90", 2400),
     ("50% van de 3.000 euro", 3000),
+    ("Totaal: € 5.400 (zaal € 1.200, muziek € 2.000, catering € 2.200)", 5400),
+    ("Budget: 3.000 euro. Inkom: 5 euro.", 3000),
+    ("het project kost 4.000 euro, waarvan 2.000 euro eigen inbreng", 4000),
+    ("11 juli 2027 - 3.000 euro", 3000),
+    ("30 - 40 deelnemers, 3.000 euro", 3000),
 ])
 def test_the_cost_is_read(text, cost):
     assert read(text).cost == cost
@@ -168,7 +178,8 @@ def test_the_cost_is_read(text, cost):
 @pytest.mark.parametrize("text", [
     "we zijn met 30 vrijwilligers", "bel 02 456 78 90", "1780 Wemmel", "om 14u30", "in 2027", "50%",
     "30 europese jongeren", "huisnummer 3000", "5k loop door het dorp", "6 km wandelen",
-    "we vragen 2.000 euro subsidie", "inkom 5 euro", "10 euro per uur",
+    "we vragen 2.000 euro subsidie", "inkom 5 euro", "10 euro per uur", "We hopen op 2.500 euro steun",
+    "het is kosteloos, inkom 3 euro",
 ])
 def test_no_cost_is_guessed(text):
     assert read(text).cost is None

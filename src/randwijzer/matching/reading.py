@@ -484,7 +484,8 @@ def _is_lower_bound(lower: re.Match, amount: _Amount, multiplier: str, date_span
 def _role(folded: str, begin: int, end: int, after) -> str:
     if after:
         return after.lastgroup
-    boundaries = list(_BOUNDARY.finditer(folded, begin, end))
+    # A clause ends at a sentence mark; a colon right before the amount is a label ('Totaal: € 5.400').
+    boundaries = [b for b in _BOUNDARY.finditer(folded, begin, end) if b.group() != ":" or folded[b.end():end].strip()]
     cues = list(_CUE.finditer(folded, boundaries[-1].end() if boundaries else begin, end))
     return cues[-1].lastgroup if cues else "plain"
 
