@@ -94,6 +94,10 @@ def test_a_deadline_or_a_past_date_is_not_the_activity(text):
     assert read(text).start is None
 
 
+def test_a_datetime_reference_is_taken_as_its_date():
+    assert read("op 11 juli", reference=dt.datetime(2026, 12, 1, 15, 30)).start == D(2027, 7, 11)
+
+
 def test_a_date_that_does_not_exist_gives_a_note():
     got = read("op 31 februari 2027 een quiz")
     assert got.start is None

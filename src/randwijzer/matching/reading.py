@@ -75,6 +75,8 @@ class TextReading:
 
 
 def read_project_text(text: str, reference: dt.date, applicant_types: Iterable[str] = DEFAULT_TYPES) -> TextReading:
+    if isinstance(reference, dt.datetime):
+        reference = reference.date()  # a datetime does not compare with the dates read
     shown, folded = _prepare(text or "")
     notes: list[str] = []
     atoms = _date_atoms(folded)
