@@ -89,6 +89,7 @@ def test_no_date_is_guessed(text):
     "Onze vereniging is opgericht op 3 maart 2026.",
     "We werken al sinds 1 september 2026 aan dit idee",
     "uiterlijk 15 januari 2027 laten weten",
+    "ten laatste 15 januari 2027 indienen",
 ])
 def test_a_deadline_or_a_past_date_is_not_the_activity(text):
     assert read(text).start is None
@@ -338,7 +339,7 @@ def test_long_adversarial_text_is_read_in_linear_time(name):
 def test_fifty_thousand_characters_of_prose_well_under_100_ms():
     text = ADVERSARIAL["prose"]
     read(text)
-    best = min(_timed(text) for _ in range(3))
+    best = min(_timed(text) for _ in range(5))  # the best of five: the test machine is shared
     assert best < 0.1, f"{best:.3f}s"
     got = read(text)
     assert (got.start, got.cost, got.applicant_type) == (D(2027, 7, 11), 3000, "vzw")
