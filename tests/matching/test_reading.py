@@ -278,6 +278,53 @@ def test_default_types_are_the_catalogue_applicant_types():
 
 # --- realistic descriptions -------------------------------------------------------------------------
 
+@pytest.mark.parametrize("text, start, end, cost, kind", [
+    ("Onze jeugdbeweging (Chiro Sint-Jan) plant een kamp van 21 tot 31 juli 2027 voor 80 kinderen. "
+     "Totale kost: ca. 15.000 €.", D(2027, 7, 21), D(2027, 7, 31), 15000, None),
+    ("De VZW Buurtwerk organiseert op 12/06/2027 een buurtfeest. Budget ong. € 2500. We vragen 1250 euro.",
+     D(2027, 6, 12), None, 2500, "vzw"),
+    ("Notre école organise une fête le 20 juin 2027, coût total 4.000 €.", D(2027, 6, 20), None, 4000, "school"),
+    ("Our sports club wants to organise a Dutch course, 10 sessions starting 15 September 2027, cost 1,800 EUR.",
+     D(2027, 9, 15), None, 1800, None),
+    ("we zijn een feitelijke vereniging en willen op 5 mei een rommelmarkt organiseren kostprijs 800 euro",
+     D(2027, 5, 5), None, 800, "feitelijke-vereniging"),
+    ("Gemeente Kraainem wil in 2027 een nieuw speelplein aanleggen van 250.000 euro", None, None, 250000,
+     "lokaal-bestuur"),
+    ("Het project start 1/9/2027 en loopt 2 jaar. Begroting: 45 000 euro, waarvan 50% subsidie.",
+     D(2027, 9, 1), None, 45000, None),
+    ("Wij organiseren een zomerkamp voor kinderen van 6-12 jaar, van maandag 12 tot vrijdag 16 juli 2027.",
+     D(2027, 7, 12), D(2027, 7, 16), None, None),
+    ("Inschrijving 50 euro per kind, 40 kinderen, totaalbudget 6.500 euro", None, None, 6500, None),
+    ("Tel. 0476 12 34 56 - Kerkstraat 15 - 1780 Wemmel - BE0123.456.789", None, None, None, None),
+    ("Datum: zo 11/07/2027 van 10u tot 18u", D(2027, 7, 11), None, None, None),
+    ("De schepen van jeugd komt het feest openen. Onze vzw zorgt voor alles.", None, None, None, "vzw"),
+    ("Ik ben directeur van een basisschool in Zaventem en wil een taalproject", None, None, None, "school"),
+    ("Onze voetbalclub wil een taalproject voor jonge spelers, budget 3k", None, None, 3000, None),
+    ("Het OCMW en de gemeente willen samen een sociaal restaurant", None, None, None, None),
+    ("Project van 01.03.2027 tot 31.12.2027, kost 12.000,00 EUR", D(2027, 3, 1), D(2027, 12, 31), 12000, None),
+    ("Fête de la musique le 21 juin, budget 1 500 €", D(2027, 6, 21), None, 1500, None),
+    ("Cost: EUR 7,500.00; start date March 1st, 2027", D(2027, 3, 1), None, 7500, None),
+    ("van 10 t.e.m. 14 juli 2027", D(2027, 7, 10), D(2027, 7, 14), None, None),
+    ("van 3 tot 5 juni en van 10 tot 12 juni 2027", D(2027, 6, 3), D(2027, 6, 12), None, None),
+    ("Open dag zaterdag 2 oktober 2027 van 10 tot 17u", D(2027, 10, 2), None, None, None),
+    ("Het kost 2.500 euro (excl. btw), 3.025 euro incl. btw.", None, None, 2500, None),
+    ("ons budget bedraagt 5 000 EUR en de inkom kost 3 euro", None, None, 5000, None),
+    ("We hebben 1.000 euro eigen middelen en zoeken nog 2.000 euro.", None, None, None, None),
+    ("Voor 1 maart 2027 moeten we de zaal reserveren, het feest is op 10 juli 2027.", D(2027, 7, 10), None, None,
+     None),
+])
+def test_realistic_descriptions(text, start, end, cost, kind):
+    got = read(text)
+    assert (got.start, got.end, got.cost, got.applicant_type) == (start, end, cost, kind)
+
+
+def test_a_past_edition_beside_this_years_date_is_not_used():
+    got = read("Het feest ging vorig jaar door op 8 juli 2025 en was een groot succes. Dit jaar op 7 juli 2027.")
+    assert (got.start, got.end) == (D(2027, 7, 7), None)
+    assert got.notes == ("8 juli 2025 ligt voor 1 december 2026; die datum is niet gebruikt.",)
+    assert read("Het project liep van 1 november 2026 tot 30 juni 2027").start == D(2026, 11, 1)
+
+
 def test_a_long_description_with_typos():
     text = ("Hallo, wij zijn een feitelijke verenging... sorry, een feitelijke vereniging uit Zaventem. "
             "We willen op zaterdag 10 juli 2027 een buurtfeest houden, van 14.30 uur tot 22 uur, met "

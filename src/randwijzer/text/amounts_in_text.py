@@ -47,12 +47,14 @@ _MULTIPLIERS = {"k": 1000, "duizend": 1000, "miljoen": 1_000_000}
 _CUE = re.compile(
     r"(?<![a-z])(?:(?P<total>in totaal|totaal|totale|alles samen|total)"
     r"|(?P<unit>inkom[a-z]*|toegang[a-z]*|ticket[a-z]*|entree|lidgeld|inschrijvingsgeld|deelnameprijs|per persoon)"
+    r"|(?P<part>eigen (?:middelen|inbreng|bijdrage)|waarvan)"
     r"|(?P<cost>kost(?!eloos)[a-z]*|budget[a-z]*|begroting|begroot|raming|geraamd|uitgaven|cost[a-z]*|cout[a-z]*)"
     r"|(?P<ask>vragen|vraag|vraagt|aanvragen|aanvraag|subsidie[a-z]*|toelage|steun|bijdrage|tussenkomst|"
-    r"sponsoring|ask[a-z]*|request[a-z]*|grant|subvention[a-z]*|demand[a-z]*))(?![a-z])"
+    r"sponsoring|zoeken|zoekt|ask[a-z]*|request[a-z]*|grant|subvention[a-z]*|demand[a-z]*))(?![a-z])"
 )
 _AFTER = re.compile(
     r" ?(?:(?P<unit>per(?![a-z])|/ ?[a-z]|p\.?p\.?(?![a-z])|par (?:personne|enfant)|each)"
+    r"|(?:[a-z]{1,20} )?(?P<part>eigen (?:middelen|inbreng|bijdrage))(?![a-z])"
     r"|(?:aan |als |van |de |in |of |as |for )?(?P<ask>subsidie[a-z]*|steun|toelage|bijdrage|subvention|subsid[a-z]*|grant)(?![a-z])"
     r"|(?:[a-z]{1,20} ){0,2}(?P<cost>kost|kosten|kostte|costs?|coute)(?![a-z]))"
 )
@@ -89,7 +91,7 @@ def read_cost(shown: str, folded: str, date_spans: list[tuple[int, int]], notes:
                          "het is niet als kostprijs gebruikt.")
         elif amount.role == "range":
             notes.append(f"Het bedrag staat als een marge ({quote}); vul de kostprijs zelf in.")
-        elif amount.role != "unit":
+        elif amount.role not in ("unit", "part"):
             usable.append(amount)
     for roles in (("total",), ("total", "cost"), ("plain",)):
         values = sorted({a.value for a in usable if a.role in roles})
@@ -159,6 +161,8 @@ def _role(folded: str, begin: int, end: int, after) -> str:
     # A clause ends at a sentence mark; a colon right before the amount is a label ('Totaal: € 5.400').
     boundaries = [b for b in _BOUNDARY.finditer(folded, begin, end) if b.group() != ":" or folded[b.end():end].strip()]
     cues = list(_CUE.finditer(folded, boundaries[-1].end() if boundaries else begin, end))
+    if any(c.lastgroup == "unit" and c.end() >= end - 20 for c in cues):
+        return "unit"  # 'de inkom kost 3 euro'
     return cues[-1].lastgroup if cues else "plain"
 
 

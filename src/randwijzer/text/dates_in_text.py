@@ -54,14 +54,16 @@ _ENGLISH_DATE = re.compile(
     rf"(?:,? (?P<y4>{_YEAR})|(?<=[a-z])|(?= ?[,.;!?)]| ?$))"
 )
 _CONNECT = r"(?:tot en met|t\.e\.m\.?|t/m|tem|tot|-|to|until|till|through|au|a|jusqu'au|,|en|et|and|&|of|ou|or)"
-_BARE_DAYS = re.compile(rf"((?:{_DAY}{_ORD} ?{_CONNECT} ?){{1,31}})$")
+_WEEKDAY = words_pattern(WEEKDAY_NUMBERS)
+_BARE_DAYS = re.compile(rf"((?:{_DAY}{_ORD} ?{_CONNECT} ?(?:(?:{_WEEKDAY}) )?){{1,31}})$")  # '12 tot vrijdag 16 juli'
+
 _BARE_DAY = re.compile(rf"(\d\d?){_ORD} ?({_CONNECT})")
-_GAP = re.compile(rf" ?{_CONNECT} ?(?:de |le |the |op |on )?")
+_GAP = re.compile(rf" ?{_CONNECT} ?(?:de |le |the |op |on )?(?:(?:{_WEEKDAY}) )?")
 _INTRO = re.compile(
-    r"(?:(?<![a-z])(?P<w>(?:opgericht|gesticht|geboren|founded|sinds|since|depuis)(?: op| in| on| le)?|vanaf|van|tussen|from|between|du|des|entre|a partir du|depuis|sinds|since|voor|"
-    r"uiterlijk|ten laatste|tegen|before|by|avant|deadline|until|till|tot|jusqu'au|opgericht|gesticht|geboren|"
-    r"founded|op|on|le|the)[: ]{1,3})?(?:de |het |le |the )?(?:(?P<wd>" + words_pattern(WEEKDAY_NUMBERS)
-    + r")\.?,? )?$"
+    r"(?:(?<![a-z])(?P<w>(?:opgericht|gesticht|geboren|founded|sinds|since|depuis)(?: op| in| on| le)?"
+    r"|vanaf|van|tussen|from|between|du|des|entre|a partir du|voor|uiterlijk|ten laatste|tegen|before|by|avant"
+    r"|deadline|until|till|tot|jusqu'au|op|on|le|the)[: ]{1,3})?(?:de |het |le |the )?"
+    rf"(?:(?P<wd>{_WEEKDAY})\.?,? )?$"
 )
 _RANGE_WORDS = {"tot en met", "t.e.m.", "t.e.m", "t/m", "tem", "tot", "-", "to", "until", "till", "through", "au",
                 "a", "jusqu'au"}
@@ -180,7 +182,12 @@ def _period_read(folded, shown, atoms, reference, notes) -> tuple[dt.date | None
             notes.append(f"In '{quote}' ligt de einddatum voor de begindatum; die periode is niet gebruikt.")
             continue
         _check_weekday(group, dates[0], notes)
-        periods.append((min(dates), max(dates)))
+        periods.append((min(dates), max(dates), quote))
+    if any(end >= reference for _, end, _ in periods):  # a past edition beside this year's date
+        for _, end, quote in periods:
+            if end < reference:
+                notes.append(f"{quote} ligt voor {format_date_nl(reference)}; die datum is niet gebruikt.")
+        periods = [p for p in periods if p[1] >= reference]
     if not periods:
         return None, None
     start, end = min(p[0] for p in periods), max(p[1] for p in periods)
