@@ -155,8 +155,8 @@ def test_a_wrong_weekday_is_noted_but_the_date_is_used():
 # --- amounts ----------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, cost", [
-    ("€ 6.000", 6000), ("€6000", 6000), ("3.000 euro", 3000), ("12 500 EUR", 12500), ("6k", 6000),
-    ("6K euro", 6000), ("3000 €", 3000), ("EUR 4.500", 4500), ("3.000,- euro", 3000), ("2,5k", 2500),
+    ("€ 6.000", 6000), ("€6000", 6000), ("3.000 euro", 3000), ("12 500 EUR", 12500), ("budget 6k", 6000),
+    ("6K euro", 6000), ("3000 €", 3000), ("EUR 4.500", 4500), ("3.000,- euro", 3000), ("kost 2,5k", 2500),
     ("€ 1.500,50", 1501), ("€ 1.500,49", 1500), ("€3,000", 3000), ("3 duizend euro", 3000), ("450 euro's", 450),
     ("ongeveer 3.000 euro", 3000), ("een budget van 15.000 euro", 15000), ("Het kost 2.500 euro.", 2500),
     ("De kostprijs bedraagt € 8.250.", 8250), ("totale begroting: 22.000 EUR", 22000),
@@ -182,7 +182,7 @@ def test_the_cost_is_read(text, cost):
 
 @pytest.mark.parametrize("text", [
     "we zijn met 30 vrijwilligers", "bel 02 456 78 90", "1780 Wemmel", "om 14u30", "in 2027", "50%",
-    "30 europese jongeren", "huisnummer 3000", "5k loop door het dorp", "6 km wandelen",
+    "30 europese jongeren", "huisnummer 3000", "5k loop door het dorp", "6 km wandelen", "6k", "een 10k-run",
     "we vragen 2.000 euro subsidie", "inkom 5 euro", "10 euro per uur", "We hopen op 2.500 euro steun",
     "het is kosteloos, inkom 3 euro",
 ])
@@ -307,7 +307,10 @@ def test_default_types_are_the_catalogue_applicant_types():
     ("van 10 t.e.m. 14 juli 2027", D(2027, 7, 10), D(2027, 7, 14), None, None),
     ("van 3 tot 5 juni en van 10 tot 12 juni 2027", D(2027, 6, 3), D(2027, 6, 12), None, None),
     ("Open dag zaterdag 2 oktober 2027 van 10 tot 17u", D(2027, 10, 2), None, None, None),
-    ("Het kost 2.500 euro (excl. btw), 3.025 euro incl. btw.", None, None, 2500, None),
+    ("Het kost 2.500 euro (excl. btw), 3.025 euro incl. btw.", None, None, None, None),
+    ("De huur van de tent kost 800 euro, de muziek 1.200 euro en het eten 1.000 euro.", None, None, None, None),
+    ("Basisschool 't Klavertje uit Wemmel organiseert een sportdag", None, None, None, "school"),
+    ("De koers (5k) gaat door op 10 juni 2027", D(2027, 6, 10), None, None, None),
     ("ons budget bedraagt 5 000 EUR en de inkom kost 3 euro", None, None, 5000, None),
     ("We hebben 1.000 euro eigen middelen en zoeken nog 2.000 euro.", None, None, None, None),
     ("Voor 1 maart 2027 moeten we de zaal reserveren, het feest is op 10 juli 2027.", D(2027, 7, 10), None, None,

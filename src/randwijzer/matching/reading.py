@@ -92,7 +92,7 @@ def _kind_patterns(kind: str):
     own, itself, actor, mention = (f"(?:{n})(?![a-z])" for n in _NOUNS[kind])
     return (
         re.compile(f"{_OWN}{own}|(?:{_SELF}|{_ROLE}){itself}"),
-        re.compile(rf"\b{_DETERMINER}{actor}(?: [a-z0-9'-]{{1,30}}){{0,3}} (?:{_VERBS})(?![a-z])"
+        re.compile(rf"\b{_DETERMINER}{actor}(?: [a-z0-9'-]{{1,30}}){{0,5}} (?:{_VERBS})(?![a-z])"
                    rf"|\b(?:{_VERBS}) (?:de |het |la |le |l'|the ){actor}"),
         re.compile(rf"\b{mention}"),
     )

@@ -1,13 +1,15 @@
 """The project's cost read out of a description; see matching/reading.py.
 
-- An amount needs a currency ('€ 6.000', '€6000', '3.000 euro', '12 500 EUR', '3000 €', '6K euro')
-  or a k ('6k'). Dots or spaces group thousands; a comma with one or two digits is a decimal comma,
+- An amount needs a currency ('€ 6.000', '€6000', '3.000 euro', '12 500 EUR', '3000 €', '6K euro');
+  a bare k counts only next to a cost word ('budget 6k', not 'de 5k-loop'). Dots or spaces group thousands; a comma with one or two digits is a decimal comma,
   rounded half up to whole euros ('€ 1.500,50' -> 1501). '3 duizend euro' is 3000.
 - The amount next to a cost word (kost, kostprijs, budget, begroting, totaal, raming, kosten) wins;
   of several such amounts the one next to 'totaal' wins. Without a cost word a single amount is used.
-  Several different amounts without a clear cost: none is used (with a note).
-- Not the cost: what is asked from a subsidy ('we vragen 2.000 euro subsidie', with a note), prices per
-  person or ticket ('inkom 5 euro', '10 euro per uur'), a range ('2.000 à 3.000 euro', with a note).
+  The amount chosen must be the largest one used: in 'de tent kost 800 euro, de muziek 1.200 euro' the
+  800 is a part. Several different amounts without a clear cost: none is used (with a note).
+- Not the cost: what is asked from a subsidy ('we vragen 2.000 euro subsidie', with a note), own means
+  ('1.000 euro eigen middelen', 'waarvan …'), prices per person or ticket ('inkom 5 euro', '10 euro per
+  uur', 'de inkom kost 3 euro'), a range ('2.000 à 3.000 euro', with a note).
 - Not used, with a note: zero, negative, unreadable ('€ 1e30') and absurd amounts (above € 100.000.000).
 - Plain numbers ('30 deelnemers', '2027', '1780 Wemmel', '14.30 uur', phone numbers) are never amounts.
 """
@@ -69,7 +71,8 @@ class _Amount:
     end: int
     value: int | None  # None: unreadable
     negative: bool
-    role: str = "plain"  # plain, cost, total, ask, unit, range
+    role: str = "plain"  # plain, cost, total, ask, unit, part, range
+    bare_k: bool = False  # '6k' without a currency
 
 
 def read_cost(shown: str, folded: str, date_spans: list[tuple[int, int]], notes: list[str]) -> int | None:
@@ -91,14 +94,15 @@ def read_cost(shown: str, folded: str, date_spans: list[tuple[int, int]], notes:
                          "het is niet als kostprijs gebruikt.")
         elif amount.role == "range":
             notes.append(f"Het bedrag staat als een marge ({quote}); vul de kostprijs zelf in.")
-        elif amount.role not in ("unit", "part"):
-            usable.append(amount)
+        elif amount.role not in ("unit", "part") and not (amount.bare_k and amount.role not in ("cost", "total")):
+            usable.append(amount)  # a bare '5k' counts only next to a cost word: 'budget 6k', not 'de 5k-koers'
+    everything = {a.value for a in usable}
     for roles in (("total",), ("total", "cost"), ("plain",)):
         values = sorted({a.value for a in usable if a.role in roles})
-        if len(values) == 1:
+        if len(values) == 1 and values[0] >= max(everything):  # a part of the cost is no cost
             return values[0]
         if values:
-            notes.append(f"De tekst noemt meerdere bedragen ({join_nl(format_euro(v) for v in values)}); "
+            notes.append(f"De tekst noemt meerdere bedragen ({join_nl(format_euro(v) for v in sorted(everything))}); "
                          "vul de kostprijs zelf in.")
             return None
     return None
@@ -114,7 +118,8 @@ def _amounts(folded: str, date_spans) -> list[_Amount]:
         if dash and _AFTER_NUMBER.search(folded, max(0, dash.start() - 6), dash.start()):
             dash = None
         negative = bool(m.group("neg1") or dash)
-        amount = _Amount(dash.start() if dash else m.start(), m.end(), _euros(number, multiplier), negative)
+        amount = _Amount(dash.start() if dash else m.start(), m.end(), _euros(number, multiplier), negative,
+                         bare_k=bool(m.group("n3")))
         after = _AFTER.match(folded, m.end(), m.end() + 50)
         amount.role = _role(folded, max(window_start, m.start() - 60), m.start(), after)
         lower = _LOWER_BOUND.search(folded, max(0, m.start() - 30), m.start())

@@ -16,7 +16,8 @@
   used: we cannot tell which one is wrong), a choice ('11 of 18 juli'), and dates more than two years
   apart (we cannot tell which one is the activity). A weekday that does not match its date gives a note;
   the date itself is used.
-- Several separate dates within two years: start is the earliest, end the latest.
+- Several separate dates within two years: start is the earliest, end the latest. A date before the
+  reference date beside one after it is a past edition ('vorig jaar op 8 juli 2025'): not used, noted.
 """
 from __future__ import annotations
 
