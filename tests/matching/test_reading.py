@@ -1,5 +1,6 @@
 """Reading the date, the cost and the applicant type out of a project description, as users type it."""
 import datetime as dt
+import random
 import time
 from pathlib import Path
 
@@ -378,9 +379,9 @@ ADVERSARIAL = {
 def test_long_adversarial_text_is_read_in_linear_time(name):
     text = ADVERSARIAL[name]
     read(text)  # warm the character tables
-    began = time.perf_counter()
+    began = time.process_time()  # CPU time: other work on the shared test machine does not count
     got = read(text)
-    elapsed = time.perf_counter() - began
+    elapsed = time.process_time() - began
     assert isinstance(got, TextReading)
     # Catastrophic backtracking would take minutes; the shared test machine is slow, hence the margin.
     assert elapsed < 0.5, f"{name}: {elapsed:.3f}s"
@@ -389,21 +390,34 @@ def test_long_adversarial_text_is_read_in_linear_time(name):
 def test_fifty_thousand_characters_of_prose_well_under_100_ms():
     text = ADVERSARIAL["prose"]
     read(text)
-    best = min(_timed(text) for _ in range(5))  # the best of five: the test machine is shared
+    best = min(_timed(text) for _ in range(5))  # CPU time, the best of five: the test machine is shared
     assert best < 0.1, f"{best:.3f}s"
     got = read(text)
     assert (got.start, got.cost, got.applicant_type) == (D(2027, 7, 11), 3000, "vzw")
 
 
 def _timed(text):
-    began = time.perf_counter()
+    began = time.process_time()
     read(text)
-    return time.perf_counter() - began
+    return time.process_time() - began
 
 
 def test_nul_lone_surrogates_and_direction_marks_do_not_break_reading():
     got = read("Onze\x00 vzw\u200f organiseert op \u202e11 juli 2027\ud800, kost\u00a0€\u00a03.000\udfff")
     assert (got.start, got.cost, got.applicant_type) == (D(2027, 7, 11), 3000, "vzw")
+
+
+def test_random_fragments_never_break_the_reading():
+    pieces = ["1", "12", "2027", "31", "/", ".", "-", ",", " ", "€", "euro", "k", "juli", "februari", "van", "tot",
+              "en", "of", "tussen", "vanaf", "zaterdag", "onze", "vzw", "school", "de", "gemeente", "wil", "kost",
+              "subsidie", "\x00", "\ud800", "\u202e", "é", "(", ":", "1e30", "à", "per", "totaal", "29", "00"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        got = read("".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))))
+        assert got.end is None or (got.start is not None and got.start < got.end)
+        assert got.cost is None or 0 < got.cost <= 100_000_000
+        assert got.applicant_type in (None, *DEFAULT_TYPES)
+        assert reading_summary({"start": got.start, "end": got.end, "cost": got.cost}) is not None
 
 
 def test_none_and_odd_unicode_give_an_empty_reading():

@@ -65,7 +65,8 @@ _LB_CORE = (r"gemeentebestuur|stadsbestuur|lokaal bestuur|lokale bestuur|ocmw|cp
 # 'onze gemeente' is a place, 'als gemeente' an applicant; a named 'gemeente' alone is no mention.
 _NOUNS = {
     "vzw": (r"vzw|v\.z\.w\.?|vereniging zonder winstoogmerk|asbl|non-?profit(?: organi[sz]ation)?",) * 4,
-    "feitelijke-vereniging": (r"feitelijke? vereniging|vereniging zonder rechtspersoonlijkheid|association de fait",) * 4,
+    "feitelijke-vereniging": (r"feitelijke? vereniging|vereniging zonder rechtspersoonlijkheid"
+                              r"|association de fait",) * 4,
     "school": (_SCHOOLS,) * 4,
     "lokaal-bestuur": (_LB_CORE, _LB_CORE + r"|gemeente|stad|schepen|burgemeester|commune|gemeentebediende",
                        _LB_CORE + r"|gemeente|stad|commune", _LB_CORE + r"|schepen|burgemeester"),
@@ -83,8 +84,8 @@ _SELF = (r"\b(?:(?:we|wij) zijn(?: een)?|ik ben(?: een)?|(?:wij |we )?als|namens
          r"|ik werk (?:bij|op|voor)(?: de| het| een| onze| ons)?|nous sommes(?: une?)?|en tant que|we are(?: an?)?"
          r"|as an?)" + _ADJECTIVE + " ")
 _ROLE = (r"\b(?:voorzitter|secretaris|penningmeester|directeur|directrice|coordinator|bestuurslid|leerkracht"
-         r"|leraar|lerares|medewerker|president|director|teacher) (?:van|bij|op|in|of)(?: de| het| een| onze| ons| the| our)?"
-         + _ADJECTIVE + " ")
+         r"|leraar|lerares|medewerker|president|director|teacher) (?:van|bij|op|in|of)"
+         r"(?: de| het| een| onze| ons| the| our)?" + _ADJECTIVE + " ")
 _NO_VZW = re.compile(r"\bvereniging,? ?\(?(?:zonder|geen|nog geen|niet als) (?:een )?(?:vzw|rechtspersoonlijkheid)")
 
 
@@ -101,7 +102,9 @@ def _kind_patterns(kind: str):
 _KINDS = tuple(_NOUNS)
 _KIND_PATTERNS = {kind: _kind_patterns(kind) for kind in _KINDS}
 # One pass over the text finds the nouns; the patterns above then only read a window around each.
-_ANCHOR = re.compile(r"(?=[a-z])\b(?:" + "|".join(f"(?P<k{i}>{_NOUNS[kind][1]})" for i, kind in enumerate(_KINDS)) + r")(?![a-z])")
+_ANCHOR = re.compile(
+    r"(?=[a-z])\b(?:" + "|".join(f"(?P<k{i}>{_NOUNS[kind][1]})" for i, kind in enumerate(_KINDS)) + r")(?![a-z])"
+)
 _BEFORE, _AFTER_NOUN = 80, 140  # 'ik werk bij de kleine ' before; ' de rand uit wemmel organiseert' after
 
 

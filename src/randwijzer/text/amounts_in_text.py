@@ -1,7 +1,8 @@
 """The project's cost read out of a description; see matching/reading.py.
 
 - An amount needs a currency ('€ 6.000', '€6000', '3.000 euro', '12 500 EUR', '3000 €', '6K euro');
-  a bare k counts only next to a cost word ('budget 6k', not 'de 5k-loop'). Dots or spaces group thousands; a comma with one or two digits is a decimal comma,
+  a bare k counts only next to a cost word ('budget 6k', not 'de 5k-loop'). Dots or spaces group
+  thousands; a comma with one or two digits is a decimal comma,
   rounded half up to whole euros ('€ 1.500,50' -> 1501). '3 duizend euro' is 3000.
 - The amount next to a cost word (kost, kostprijs, budget, begroting, totaal, raming, kosten) wins;
   of several such amounts the one next to 'totaal' wins. Without a cost word a single amount is used.
@@ -57,7 +58,8 @@ _CUE = re.compile(
 _AFTER = re.compile(
     r" ?(?:(?P<unit>per(?![a-z])|/ ?[a-z]|p\.?p\.?(?![a-z])|par (?:personne|enfant)|each)"
     r"|(?:[a-z]{1,20} )?(?P<part>eigen (?:middelen|inbreng|bijdrage))(?![a-z])"
-    r"|(?:aan |als |van |de |in |of |as |for )?(?P<ask>subsidie[a-z]*|steun|toelage|bijdrage|subvention|subsid[a-z]*|grant)(?![a-z])"
+    r"|(?:aan |als |van |de |in |of |as |for )?"
+    r"(?P<ask>subsidie[a-z]*|steun|toelage|bijdrage|subvention|subsid[a-z]*|grant)(?![a-z])"
     r"|(?:[a-z]{1,20} ){0,2}(?P<cost>kost|kosten|kostte|costs?|coute)(?![a-z]))"
 )
 _BOUNDARY = re.compile(r"[;:!?\n]|\.(?= |$)")
