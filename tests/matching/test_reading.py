@@ -96,6 +96,11 @@ def test_a_deadline_or_a_past_date_is_not_the_activity(text):
     assert read(text).start is None
 
 
+def test_days_without_a_year_stay_together():
+    got = read("repetities op 3, 10 en 17 december", reference=D(2026, 12, 5))
+    assert (got.start, got.end) == (D(2027, 12, 3), D(2027, 12, 17))
+
+
 def test_a_datetime_reference_is_taken_as_its_date():
     assert read("op 11 juli", reference=dt.datetime(2026, 12, 1, 15, 30)).start == D(2027, 7, 11)
 

@@ -6,8 +6,8 @@
 - Periods: 'van 1 maart tot 30 juni 2027', '1 tot 3 juli 2027', '1-3 juli', 'tussen 20 juni en 20 juli
   2027', 'du 1er au 3 juillet'; the year on the last part applies to the parts before it. Several days
   ('op 3, 10 en 17 juli 2027') give the first and the last day. 'vanaf 1 maart 2027' gives a start only.
-- A day without a year is the next such day on or after the reference date; in a period without any
-  year the end is the next such day on or after the start.
+- A day without a year is the next such day on or after the reference date; in a period or a list of
+  days without any year each day is the next such day on or after the one before it.
 - Not guessed: a month or a year alone ('in juni', '2027'), seasons, 'volgend jaar', repetitions.
   Dates after words of a deadline or of the past ('voor', 'uiterlijk', 'tegen', 'deadline', 'sinds',
   'opgericht') and an end without a start ('tot 30 juni') are not the activity and are skipped.
@@ -226,8 +226,8 @@ def _resolve(group: _Group, reference: dt.date, notes: list[str]) -> list[dt.dat
             notes.append(f"{_spoken(day, month, None)} bestaat niet; die datum is niet gebruikt.")
             return None
         dates.append(date)
-        if group.kind == "range":
-            after = date
+        if group.kind in ("range", "list"):
+            after = date  # 'op 3, 10 en 17 december': one block of days, not spread over two years
     return dates
 
 
