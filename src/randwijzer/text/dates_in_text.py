@@ -57,7 +57,6 @@ _ENGLISH_DATE = re.compile(
 _CONNECT = r"(?:tot en met|t\.e\.m\.?|t/m|tem|tot|-|to|until|till|through|au|a|jusqu'au|,|en|et|and|&|of|ou|or)"
 _WEEKDAY = words_pattern(WEEKDAY_NUMBERS)
 _BARE_DAYS = re.compile(rf"((?:{_DAY}{_ORD} ?{_CONNECT} ?(?:(?:{_WEEKDAY}) )?){{1,31}})$")  # '12 tot vrijdag 16 juli'
-
 _BARE_DAY = re.compile(rf"(\d\d?){_ORD} ?({_CONNECT})")
 _GAP = re.compile(rf" ?{_CONNECT} ?(?:de |le |the |op |on )?(?:(?:{_WEEKDAY}) )?")
 _INTRO = re.compile(
