@@ -82,7 +82,7 @@ def test_response_has_exactly_the_documented_shape(client):
         assert all(r["outcome"] in {"pass", "fail", "unknown"} and r["explanation"] for r in f["reasons"])
     for p in data["partners"]:
         assert set(p) == {"id", "name", "score", "why", "service"} and p["why"]
-    assert data["partners"][0]["id"] == "provincie-vlaams-brabant"  # it administers the fitting line
+    assert (data["partners"][0]["id"], data["partners"][0]["service"]) == ("vzw-de-rand", "Leer- en oefenkansen Nederlands")
 
 
 def test_every_line_is_judged_and_comes_in_group_order(client):
@@ -223,9 +223,13 @@ def test_municipality_and_applicant_type_may_be_left_out(client, missing):
     response = post(client, {k: v for k, v in TAALCAFE.items() if k != missing})
     assert response.status_code == 200, response.content
     understood = response.json()["understood"]
-    assert understood[missing] is None and understood["from_text"] in ([], [missing])
     taal = line(response.json(), TAAL)
-    assert taal["group"] == "check" and reason(taal, "territory" if missing == "municipality" else "applicant_type")["outcome"] == "unknown"
+    if missing == "municipality":  # the text names no place: the territory stays to check
+        assert understood["municipality"] is None and understood["from_text"] == []
+        assert taal["group"] == "check" and reason(taal, "territory")["outcome"] == "unknown"
+    else:  # "We willen als vzw ...": the applicant type is read from the text
+        assert understood["applicant_type"] == "vzw" and understood["from_text"] == ["applicant_type"]
+        assert taal["group"] == "fits"
 
 
 # ---------------------------------------------------------------- never a 500

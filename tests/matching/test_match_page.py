@@ -86,12 +86,35 @@ def test_empty_page_shows_the_form_with_labels(client):
     assert "<script" not in html
 
 
-def test_page_is_linked_from_the_nav_and_the_home_page(client):
+def test_the_home_page_opens_with_the_projectwijzer(client):
     home = client.get(reverse("catalogue:home")).content.decode()
-    assert home.count(f'href="{url()}"') >= 2  # main nav and the invitation on the home page
-    assert "Wat past bij mijn project?" in home and "Ontdek wat past bij uw project" in home
+    assert f'href="{url()}"' in home  # main nav
+    form = home[home.index('<form class="match-form home-match"'):]
+    form = form[:form.index("</form>")]
+    assert f'action="{url()}#antwoord"' in form and 'method="get"' in form
+    assert '<textarea id="home-text" name="text"' in form
+    assert 'name="municipality"' in form and 'name="applicant_type"' in form and '<option value="vzw">Vzw</option>' in form
+    # The description box comes before the keyword search.
+    assert home.index('id="home-text"') < home.index('id="home-q"')
     page = client.get(url()).content.decode()
     assert f'href="{url()}" aria-current="page"' in page
+
+
+def test_the_home_form_gets_an_answer(client):
+    response = client.get(url(), {"text": "wekelijkse taaltafel Nederlands voor nieuwkomers", "municipality": "Wemmel",
+                                  "applicant_type": "vzw"})
+    fits = section(response.content.decode(), "groep-fits")
+    assert "Subsidie taalstimulering Nederlands" in plain(fits)
+
+
+def test_a_municipality_page_links_to_the_projectwijzer_and_deadlines_filled_in(client):
+    html = client.get(reverse("catalogue:municipality", args=["wemmel"])).content.decode()
+    assert f'href="{url()}?municipality=Wemmel#id_text"' in html
+    assert f'href="{reverse("deadlines:list")}?municipality=Wemmel"' in html
+    form = client.get(url(), {"municipality": "Wemmel"})
+    text = text_of(form)
+    assert "Uw antwoord" not in text  # the form, filled in, waits for the description
+    assert 'name="municipality" value="Wemmel"' in form.content.decode()
 
 
 # --- a realistic question ---------------------------------------------------------------------

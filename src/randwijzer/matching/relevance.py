@@ -117,7 +117,9 @@ class Expander:
         for group in thesaurus.groups:
             phrases = [frozenset(analyze(t, lexicon)) for t in [*group.terms, *group.fr, *group.en]]
             phrases = [p for p in phrases if p]
-            expansion = set().union(*(analyze(t, lexicon) for t in group.terms))
+            # Whole words only: the parts of a neighbour ('taal' of 'taalgebruik') would drag in
+            # every line that shares a part with it.
+            expansion = {stem(token) for t in group.terms for token in tokens(t)}
             self.groups.append((phrases, expansion))
 
     def expand(self, query: Counter) -> Counter:
@@ -194,18 +196,34 @@ class TextIndex:
         return math.log(1 + (self.size - df + 0.5) / (df + 0.5))
 
     def score_array(self, query: Counter) -> np.ndarray:
-        """Per document: evidence for the query's terms, normalised by the query's own weight."""
+        """Per document: evidence for the query's terms, normalised by the weight of the words typed.
+
+        Thesaurus neighbours add evidence but not weight: a word with many neighbours must not
+        dilute the score of a text that uses it (unless the text has nothing but neighbours).
+        """
         totals = np.zeros(self.size, dtype=np.float32)
-        mass = 0.0
+        mass = typed = 0.0
         for s, weight in query.items():
             factor = min(weight, 1.0) * self.idf(s)
             mass += factor
+            typed += factor if weight > THESAURUS_WEIGHT else 0.0
             if s in self.dense:
                 totals += np.float32(factor) * self.dense[s]
             elif s in self.sparse:
                 docs, values = self.sparse[s]
                 totals[docs] += np.float32(factor) * values
+        mass = typed or mass
         return totals / mass if mass else totals
+
+    def term_counts(self, query: Counter) -> np.ndarray:
+        """Per document: how many different terms of the query it contains."""
+        counts = np.zeros(self.size, dtype=np.int16)
+        for s in query:
+            if s in self.dense:
+                counts += self.dense[s] > 0
+            elif s in self.sparse:
+                counts[self.sparse[s][0]] += 1
+        return counts
 
     def scores(self, query: Counter) -> dict[int, float]:
         totals = self.score_array(query)

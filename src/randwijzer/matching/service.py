@@ -7,8 +7,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import gc
+import re
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -18,17 +19,18 @@ from django.utils import timezone
 from randwijzer.catalogue import models as m
 from randwijzer.catalogue.places import find_municipality, suggest_municipalities
 from randwijzer.catalogue.search import funding_fields, partner_fields, service_fields
-from randwijzer.text.analysis import tokens
+from randwijzer.text.analysis import STOP_WORDS, stem, tokens
 from randwijzer.text.dutch import format_date_nl, format_euro, format_number
 from randwijzer.text.normalize import fold
 
 from .facts import LineFacts, MunicipalityFacts, line_facts, municipality_facts, territory_members
+from .reading import read_project_text
 from .relevance import Expander, TextIndex, analyze, build_lexicon, load_thesaurus
 from .rules import FAIL, UNKNOWN, MatchRequest, RuleResult, evaluate, next_deadline, schedule, verdict
 from .weights import (
     CANDIDATES_PER_RESULT, FUNDING_WEIGHTS, PARTNER_ADMINISTERS_BONUS, PARTNER_AUDIENCE_FACTOR, PARTNER_HELPS_BONUS,
-    PARTNER_PAGE_SHARE, PARTNER_WEIGHTS, SERVICE_FIT, SERVICE_WEIGHTS, THESAURUS_WEIGHT, TOPIC_FITS, TOPIC_PARTLY,
-    TOPIC_RELATIVE,
+    PARTNER_OTHER_AUDIENCE_FACTOR, PARTNER_PAGE_SHARE, PARTNER_WEIGHTS, SERVICE_FIT, SERVICE_WEIGHTS, THESAURUS_WEIGHT, TOPIC_FITS, TOPIC_PARTLY,
+    TOPIC_PARTLY_TERMS, TOPIC_RELATIVE,
 )
 
 MAX_TEXT = 5_000  # characters of project text that are read; the rest adds little but time
@@ -39,6 +41,13 @@ SHOWN = ("fits", "check", "later")  # groups a user can act on
 NOT_TOPIC = frozenset("""euro eur ongeveer circa zowat jaar jaren maand maanden week weken dag dagen datum
     januari februari maart april mei juni juli augustus september oktober november december
     maandag dinsdag woensdag donderdag vrijdag zaterdag zondag""".split())
+# Words about asking for money, not about what the project does: every line shares them, so they
+# must not make a line look on topic ("subsidie voor een tandartsstoel", "budget voor servers").
+FUNDING_WORDS = frozenset(stem(w) for w in """subsidie subsidies steun financiering aanvraag aanvragen aanvrager
+    gemeente gemeenten gemeentelijk gemeentelijke gemeentehuis gemeentebestuur budget kost kosten
+    kostprijs prijs bedrag vzw vereniging organisatie faciliteitengemeente faciliteitengemeenten""".split())
+# Words every project description has: no line and no partner service is about them.
+GENERIC_WORDS = frozenset(stem(w) for w in "project projecten nieuw nieuwe willen organiseren".split())
 
 
 class MatchInputError(ValueError):
@@ -172,15 +181,19 @@ class Matcher:
         """The search terms of a text, as typed (catalogue search)."""
         return self.expander.expand(analyze(text[:MAX_TEXT], self.lexicon))
 
-    def topic_query(self, text: str):
-        """The terms of a project description that say what it is about: no numbers, dates, money or Rand places."""
+    def project_query(self, text: str):
+        """The terms of a project description without numbers, dates, money words or Rand places."""
         words = " ".join(t for t in tokens(text[:MAX_TEXT]) if t not in NOT_TOPIC and t not in self.place_words and not t.isdigit())
-        return self.expander.expand(analyze(words, self.lexicon))
+        query = self.expander.expand(analyze(words, self.lexicon))
+        return Counter({s: w for s, w in query.items() if s not in GENERIC_WORDS})
+
+    def topic_query(self, text: str):
+        """What the project is about: the project's terms without the words of asking for money."""
+        return Counter({s: w for s, w in self.project_query(text).items() if s not in FUNDING_WORDS})
 
     def recognises(self, query) -> bool:
-        """Does any word of the text (not only a thesaurus neighbour) occur in the catalogue?"""
-        return any(weight > THESAURUS_WEIGHT and (s in self.line_index.df or s in self.partner_index.df)
-                   for s, weight in query.items())
+        """Does the catalogue know any word of the text, itself or through the thesaurus (French, English)?"""
+        return any(s in self.line_index.df or s in self.partner_index.df for s in query)
 
     def line_relevance(self, text: str) -> dict[str, float]:
         return {self.lines[i].id: s for i, s in self.line_index.scores(self.query(text)).items()}
@@ -189,16 +202,19 @@ class Matcher:
         return {self.partners[i].id: s for i, s in self.partner_index.scores(self.query(text)).items()}
 
     def match(self, req: MatchRequest, limit: int | None = None) -> MatchResult:
-        query = self.topic_query(req.text)
-        recognised = bool(req.text.strip()) and self.recognises(query)
-        scores = self.line_index.score_array(query)
+        query = self.project_query(req.text)
+        recognised = bool(req.text.strip()) and (self.recognises(query) or reads_as_dutch(req.text))
+        topic = self.topic_query(req.text)
+        scores = self.line_index.score_array(topic)
         candidates = range(len(self.lines))
         if limit is not None:
             # Large catalogues: judge only the most relevant lines that fit the place and applicant.
             candidates = self._best_candidates(req, scores, limit * CANDIDATES_PER_RESULT)
         best = float(scores.max()) if len(scores) else 0.0
+        terms = self.line_index.term_counts(topic)
         judge_topic = bool(req.text.strip())
-        funding = [self._judge(self.lines[i], float(scores[i]), req, topic_of(float(scores[i]), best, recognised, judge_topic))
+        funding = [self._judge(self.lines[i], float(scores[i]), req,
+                               topic_of(float(scores[i]), best, int(terms[i]), recognised, judge_topic))
                    for i in candidates]
         funding.sort(key=lambda f: (GROUPS.index(f.group), -f.score, f.title))
         if limit is not None:
@@ -277,13 +293,20 @@ class Matcher:
         for slot, service in self.service_slots[i]:
             score = float(service_scores[slot])
             if req.applicant_type and service.audiences and req.applicant_type not in service.audiences:
-                score *= 0.5  # a service for other kinds of applicant helps less
+                score *= PARTNER_OTHER_AUDIENCE_FACTOR  # a service for other kinds of applicant helps less
             if score > best_score:
                 best, best_score = service, score
         return (best, best_score) if best_score >= SERVICE_FIT else (None, best_score)
 
 
-def topic_of(score: float, best: float, recognised: bool, judge: bool = True) -> str:
+def reads_as_dutch(text: str) -> bool:
+    """A sentence in Dutch about something the catalogue does not know ('een parking met laadpalen')
+    is recognised: it gets 'past niet', not the hint for text nobody can read."""
+    words = re.findall(r"[a-z]+", fold(text[:MAX_TEXT]))
+    return sum(w in STOP_WORDS for w in words) >= 2
+
+
+def topic_of(score: float, best: float, terms: int, recognised: bool, judge: bool = True) -> str:
     """How well the project's topic fits a line: from its relevance, absolute and beside the best line."""
     if not judge:
         return "partly"  # no description: the topic cannot be judged either way
@@ -291,8 +314,8 @@ def topic_of(score: float, best: float, recognised: bool, judge: bool = True) ->
         return "off_topic"
     if score >= TOPIC_FITS and score >= TOPIC_RELATIVE * best:
         return "fits"
-    if score >= TOPIC_PARTLY:
-        return "partly"
+    if score >= TOPIC_PARTLY and terms >= TOPIC_PARTLY_TERMS:
+        return "partly"  # one shared word ('grond' in 'ondergrondse parking') is chance, not a topic
     return "off_topic"
 
 
@@ -492,7 +515,12 @@ def understand(text: str, reference: dt.date, labels: dict[str, str], notes: lis
 
 
 def read_from_text(text: str, reference: dt.date, labels: dict[str, str], notes: list[str]) -> dict:
-    return {}
+    """What the description itself says: date, cost, applicant type (notes for what it could not use)."""
+    if not text:
+        return {}
+    reading = read_project_text(text, reference, labels)
+    notes += reading.notes
+    return {"start": reading.start, "end": reading.end, "cost": reading.cost, "applicant_type": reading.applicant_type}
 
 
 def money_notes(result: MatchResult) -> list[str]:

@@ -14,7 +14,7 @@ from django.urls import reverse
 from randwijzer.catalogue.models import ApplicantType, Partner
 from randwijzer.figures.examples import example_hints
 
-from .forms import MatchForm, municipality_names
+from .forms import MAX_NAME, MatchForm, municipality_names
 from .rules import FAIL, PASS, UNKNOWN
 from . import wording
 from .service import EXAMPLE_DESCRIPTIONS, GROUPS, FundingMatch, MatchInputError, MatchResult, match_project
@@ -28,7 +28,9 @@ OUTCOMES = {
 
 
 def match_page(request):
-    form = MatchForm(request.GET) if any(name in request.GET for name in MatchForm.base_fields) else MatchForm()
+    # A link that only fills in the place or the applicant (from a municipality page) shows the form, no answer.
+    asked = "text" in request.GET or any(name in request.GET for name in MatchForm.planning_fields)
+    form = MatchForm(request.GET) if asked else MatchForm(initial=prefill(request.GET))
     answer, suggestions, suggestions_for = None, [], ""
     if form.is_bound and form.is_valid():
         try:
@@ -48,6 +50,10 @@ def match_page(request):
         "more_options_open": form.more_options_open(),
     }
     return render(request, "matching/match.html", context)
+
+
+def prefill(params) -> dict:
+    return {name: params[name][:MAX_NAME] for name in ("municipality", "applicant_type") if params.get(name)}
 
 
 # ---------------------------------------------------------------- errors
@@ -194,14 +200,10 @@ def build_answer(result: MatchResult, form: MatchForm, request) -> dict:
         "sections": sections if recognised else [],
         "text_recognised": recognised,
         "examples": [] if recognised else example_links(form),
-        "understood": understood_sentence(result),
+        "understood": wording.understood_sentence(result),
         "correction_url": correction_link(result, form) if result.understood.from_text else "",
         "partners": partner_cards(result) if recognised else [],
         "notes": [n for n in result.notes if recognised or not n.startswith("We herkenden niets")],
         "reference": form.reference_date(),
         "permalink": permalink,
     }
-
-
-def understood_sentence(result: MatchResult) -> str:
-    return ""

@@ -26,15 +26,17 @@ KNOBS = (
          "how much a word counts per field of a partner"),
     Knob("service_field_weights", {"title": 3.0, "description": 2.0, "themes": 1.0},
          "how much a word counts per field of one partner service"),
-    Knob("topic_fits", 0.3, "relevance from which a line's topic fits the project"),
-    Knob("topic_partly", 0.1, "relevance from which a line's topic fits partly; below it the line is off topic"),
+    Knob("topic_fits", 0.4, "relevance from which a line's topic fits the project"),
+    Knob("topic_partly", 0.15, "relevance from which a line's topic fits partly; below it the line is off topic"),
+    Knob("topic_partly_terms", 2, "different words a line must share with the project to be 'partly' on topic"),
     Knob("topic_relative", 0.25, "a line scoring below this share of the best line is at most 'partly' on topic"),
-    Knob("purpose_fit", 0.35, "relevance from which the project is taken to serve a line's stated purpose"),
+    Knob("purpose_fit", 0.4, "relevance from which the project is taken to serve a line's stated purpose"),
     Knob("service_fit", 0.5, "service relevance from which a partner's service is named as fitting"),
     Knob("partner_page_share", 0.3, "share of the partner's whole-page relevance added to its best service"),
     Knob("partner_administers_bonus", 0.5, "added when the partner administers a line that fits"),
     Knob("partner_helps_bonus", 0.25, "added when the partner helps with a line that fits"),
     Knob("partner_audience_factor", 1.2, "multiplies the score when a service serves the applicant's type"),
+    Knob("partner_other_audience_factor", 0.5, "multiplies a service's score when it serves only other kinds of applicant"),
     Knob("candidates_per_result", 5, "with a result limit, the rules run on this many relevant lines per result"),
 )
 
@@ -54,10 +56,12 @@ SERVICE_WEIGHTS = knob("service_field_weights")
 TOPIC_FITS = knob("topic_fits")
 TOPIC_PARTLY = knob("topic_partly")
 TOPIC_RELATIVE = knob("topic_relative")
+TOPIC_PARTLY_TERMS = knob("topic_partly_terms")
 PURPOSE_FIT = knob("purpose_fit")
 SERVICE_FIT = knob("service_fit")
 PARTNER_PAGE_SHARE = knob("partner_page_share")
 PARTNER_ADMINISTERS_BONUS = knob("partner_administers_bonus")
 PARTNER_HELPS_BONUS = knob("partner_helps_bonus")
 PARTNER_AUDIENCE_FACTOR = knob("partner_audience_factor")
+PARTNER_OTHER_AUDIENCE_FACTOR = knob("partner_other_audience_factor")
 CANDIDATES_PER_RESULT = knob("candidates_per_result")

@@ -4,7 +4,9 @@ from __future__ import annotations
 from randwijzer.catalogue.models import ShareBase
 from randwijzer.text.dutch import format_date_nl, format_euro
 
-from .service import FundingMatch
+from .reading import reading_summary
+from .rules import applicant_phrase
+from .service import FundingMatch, MatchResult
 
 GROUP_HEADINGS = {
     "fits": "Past bij uw project",
@@ -67,3 +69,18 @@ def earliest_start_sentence(match: FundingMatch) -> str:
     if match.earliest_start is None:
         return ""
     return f"Met een start op of na {format_date_nl(match.earliest_start)} kan het wel."
+
+
+def understood_sentence(result: MatchResult) -> str:
+    """'We lazen: activiteit op 11 juli 2027, kostprijs € 3.000.' for what came from the text."""
+    u = result.understood
+    parts = {}
+    if "start" in u.from_text:
+        parts["start"], parts["end"] = u.start, u.end
+    if "cost" in u.from_text:
+        parts["cost"] = u.cost
+    if "municipality" in u.from_text and u.municipality:
+        parts["municipality"] = u.municipality.name
+    if "applicant_type" in u.from_text:
+        parts["applicant"] = applicant_phrase(result.request.applicant_labels.get(u.applicant_type, u.applicant_type))
+    return reading_summary(parts) if parts else ""

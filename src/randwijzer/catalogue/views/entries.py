@@ -30,6 +30,7 @@ def home(request):
         "deadlines": timing.upcoming_deadlines(today, limit=5),
         "audiences": [(title, type_id, text) for title, type_id, text in AUDIENCES
                       if ApplicantType.objects.filter(id=type_id).exists()],
+        "applicant_types": ApplicantType.objects.all(),
     }
     return render(request, "catalogue/home.html", context)
 

@@ -68,6 +68,8 @@ def _json(result: MatchResult) -> str:
 
 def human(result: MatchResult) -> list[str]:
     out = []
+    if understood := wording.understood_sentence(result):
+        out += [understood, ""]
     if not result.text_recognised:
         out += ["We herkenden niets in de omschrijving.", ""]
     for group in GROUPS:
