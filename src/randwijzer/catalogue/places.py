@@ -1,32 +1,209 @@
-"""Finding a municipality by NIS code or name, as users type it."""
+"""Finding a municipality the way people write their place.
+
+One resolver for every entry point: NIS code, 4-digit postcode, Dutch or French name (any
+case, accents, spacing or hyphenation; "St-", "St.", "Sint", "Saint", "Ste", "Sainte"), an
+unambiguous short form ("Wezembeek") and a deelgemeente ("Strombeek-Bever" is Grimbergen).
+Postcodes and deelgemeenten come from bpost's postcode list in data/reference/.
+"""
+from __future__ import annotations
+
+import csv
 import difflib
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
-from django.db import models
+from django.conf import settings
 
-from randwijzer.text.normalize import name_key
+from randwijzer.text.normalize import fold, name_key
 
 from .models import Municipality
 
+# bpost's lists (Dutch and French): postcode, place, deelgemeente yes/no, main municipality, province.
+POSTCODE_FILES = ("bpost-postcodes-nl-2020.csv", "bpost-postcodes-fr-2020.csv")
+_IS_PLACE = {"ja": True, "oui": True, "neen": False, "non": False}  # empty: an organisation, not a place
+# "St", "St." and "Saint" are written for "Sint" too: one token for all of them.
+_SAINTS = {"sint": "st", "saint": "st", "st": "st", "sinte": "ste", "sainte": "ste", "ste": "ste"}
+_TOKEN = re.compile(r"[a-z0-9]+")
 
-def find_municipality(text: str) -> Municipality | None:
-    """By NIS code, Dutch or French name; case, accents, spaces and hyphens do not matter."""
-    # No name holds control characters, and PostgreSQL refuses a NUL byte in a query.
-    text = "".join(c for c in (text or "") if c.isprintable()).strip()
-    if not text:
-        return None
-    if text.isdigit():
-        return Municipality.objects.filter(nis_code=text).select_related("merged_into").first()
-    found = (Municipality.objects.select_related("merged_into")
-             .filter(models.Q(name_nl__iexact=text) | models.Q(name_fr__iexact=text)).first())
-    if found is not None:  # the common case: one indexed query instead of a scan
+
+def tokens(text: str) -> tuple[str, ...]:
+    """Folded words with the saint abbreviations made one: 'St.-Pieters-Leeuw' -> ('st', 'pieters', 'leeuw')."""
+    return tuple(_SAINTS.get(t, t) for t in _TOKEN.findall(fold(text)))
+
+
+def place_key(text: str) -> str:
+    return "".join(tokens(text))
+
+
+@dataclass(frozen=True)
+class PostcodeRow:
+    postcode: str
+    place: str
+    main: str
+
+
+@dataclass
+class Lookup:
+    """What a text names: one municipality, several (the user must choose), or nothing."""
+    municipality: Municipality | None = None
+    candidates: list[Municipality] = field(default_factory=list)
+    postcode: str = ""  # set when the text was a postcode
+
+    @property
+    def ambiguous(self) -> bool:
+        return bool(self.candidates)
+
+
+@dataclass
+class PlaceIndex:
+    names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    localities: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    postcodes: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    prefixes: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    current: dict[str, str] = field(default_factory=dict)  # NIS code -> the NIS code it lives on in
+    name_of: dict[str, str] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- the postcode list
+
+
+def read_postcode_rows(directory: Path | None = None) -> list[PostcodeRow]:
+    directory = directory or Path(settings.PROJECT_DIR) / "data" / "reference"
+    rows = []
+    for name in POSTCODE_FILES:
+        with open(directory / name, encoding="utf-8", newline="") as handle:
+            for record in list(csv.reader(handle))[1:]:
+                if len(record) >= 4 and record[2].strip().lower() in _IS_PLACE:
+                    rows.append(PostcodeRow(record[0].strip(), record[1].strip(), record[3].strip()))
+    return rows
+
+
+def map_row(row: PostcodeRow, by_name: dict[str, set[str]], by_postcode: dict[str, set[str]],
+            merged_into: dict[str, str | None]) -> set[str]:
+    """The municipalities of our table a bpost row belongs to.
+
+    The list may be newer or older than our table. When it names a newer main municipality
+    (Tollembeek in Pajottegem), the municipality of our table with that main postcode that
+    merged into it is the more precise answer (Galmaarden); when it names one we do not know
+    at all, the one with that main postcode is.
+    """
+    same_postcode = by_postcode.get(row.postcode, set())
+    main = _near(row, by_name.get(place_key(row.main), set()), by_postcode)
+    if main:
+        older = {nis for nis in same_postcode if merged_into.get(nis) in main}
+        return older or set(main)
+    itself = by_name.get(place_key(row.place), set()) & same_postcode
+    if itself or len(same_postcode) == 1:
+        return itself or set(same_postcode)
+    # bpost adds the region to a few names ("Beveren-Waas", "Moerbeke-Waas"): then the leading words name it.
+    words = tokens(row.main)
+    for size in range(len(words) - 1, 0, -1):
+        found = _near(row, by_name.get("".join(words[:size]), set()), by_postcode)
+        if found:
+            return set(found)
+    return set()
+
+
+def _near(row: PostcodeRow, found: set[str], by_postcode: dict[str, set[str]]) -> set[str]:
+    """Of two municipalities with one name (Saint-Nicolas is also Sint-Niklaas in French), the one near the postcode."""
+    if len(found) < 2:
         return found
-    key = name_key(text)
-    for municipality in Municipality.objects.select_related("merged_into").only(
-        "nis_code", "name_nl", "name_fr", "merged_into"
-    ):
-        if key in (name_key(municipality.name_nl), name_key(municipality.name_fr)):
-            return Municipality.objects.select_related("merged_into").get(pk=municipality.pk)
-    return None
+    near = {nis for code, codes in by_postcode.items() if code[:2] == row.postcode[:2] for nis in codes & found}
+    return near or found
+
+
+def build_index(municipalities: list[tuple[str, str, str, str, str | None]], rows: list[PostcodeRow]) -> PlaceIndex:
+    """From (nis, name_nl, name_fr, postcode, merged_into) tuples and bpost rows."""
+    index = PlaceIndex()
+    by_postcode: dict[str, set[str]] = defaultdict(set)
+    merged_into = {}
+    for nis, name_nl, name_fr, postcode, into in municipalities:
+        index.current[nis] = into or nis
+        index.name_of[nis] = name_nl
+        merged_into[nis] = into
+        if postcode:
+            by_postcode[postcode].add(nis)
+        for name in {name_nl, name_fr} - {""}:
+            index.names[place_key(name)].add(nis)
+            words = tokens(name)
+            for size in range(1, len(words)):
+                index.prefixes["".join(words[:size])].add(nis)
+    for row in rows:
+        found = map_row(row, index.names, by_postcode, merged_into)
+        if found:
+            index.postcodes[row.postcode] |= found
+            index.localities[place_key(row.place)] |= found
+    return index
+
+
+def _municipality_tuples() -> list[tuple[str, str, str, str, str | None]]:
+    return list(Municipality.objects.values_list("nis_code", "name_nl", "name_fr", "postcode", "merged_into_id"))
+
+
+@lru_cache(maxsize=1)
+def _index_for(count: int) -> PlaceIndex:
+    return build_index(_municipality_tuples(), read_postcode_rows())
+
+
+def index() -> PlaceIndex:
+    # The table only changes when the catalogue is loaded; its size tells a new load apart.
+    return _index_for(Municipality.objects.count())
+
+
+# ---------------------------------------------------------------- looking up
+
+
+def _clean(text: str | None) -> str:
+    # No name holds control characters, and PostgreSQL refuses a NUL byte in a query.
+    return "".join(c for c in (text or "") if c.isprintable()).strip()[:200]
+
+
+def _one_place(codes: set[str], idx: PlaceIndex) -> set[str]:
+    """Codes that all lie in one municipality today count as that one."""
+    currents = {idx.current.get(c, c) for c in codes}
+    return currents if len(codes) > 1 and len(currents) == 1 else codes
+
+
+def _answer(codes: set[str], idx: PlaceIndex, postcode: str = "") -> Lookup:
+    codes = _one_place(codes, idx)
+    found = {m.nis_code: m for m in Municipality.objects.select_related("merged_into").filter(nis_code__in=codes)}
+    if len(found) == 1:
+        return Lookup(municipality=next(iter(found.values())), postcode=postcode)
+    return Lookup(candidates=sorted(found.values(), key=lambda m: m.name_nl), postcode=postcode)
+
+
+def lookup(text: str | None) -> Lookup:
+    """What the text names; see the module docstring for the forms accepted."""
+    text = _clean(text)
+    if not text:
+        return Lookup()
+    idx = index()
+    compact = text.replace(" ", "")
+    if compact.isdigit():
+        if len(compact) == 5:
+            return _answer({compact} & idx.current.keys(), idx)
+        if len(compact) == 4:
+            return _answer(idx.postcodes.get(compact, set()), idx, postcode=compact)
+        return Lookup()
+    postcode_and_name = re.fullmatch(r"(\d{4})\s+(\D.*)", text)
+    if postcode_and_name:  # "1640 Sint-Genesius-Rode": the name says which, the postcode if it does not
+        named = lookup(postcode_and_name[2])
+        return named if named.municipality else lookup(postcode_and_name[1])
+    key = place_key(text)
+    for table in (idx.names, idx.localities):
+        if key in table:
+            return _answer(table[key], idx)
+    short = _one_place(idx.prefixes.get(key, set()), idx)
+    # A short form counts only when it starts the name of exactly one municipality.
+    return _answer(short, idx) if len(short) == 1 else Lookup()
+
+
+def find_municipality(text: str | None) -> Municipality | None:
+    """The one municipality the text names, or None (unknown or ambiguous)."""
+    return lookup(text).municipality
 
 
 def suggest_municipalities(text: str, limit: int = 3) -> list[str]:

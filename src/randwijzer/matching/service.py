@@ -5,7 +5,6 @@ Plain Python, callable from the web page, the API, the CLI and the evaluation al
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import gc
 import threading
 from collections import defaultdict
@@ -15,9 +14,8 @@ import numpy as np
 from django.db.models import Count, Max
 
 from randwijzer.catalogue import models as m
-from randwijzer.catalogue.places import find_municipality, suggest_municipalities
+from randwijzer.catalogue.inputs import InputError, applicant_labels, resolve_applicant_type, resolve_municipality
 from randwijzer.catalogue.search import funding_fields, partner_fields
-from randwijzer.text.normalize import fold
 
 from .facts import LineFacts, line_facts, municipality_facts, territory_members
 from .relevance import THESAURUS_WEIGHT, Expander, TextIndex, analyze, build_lexicon, load_thesaurus
@@ -33,10 +31,7 @@ ORDER = {"eligible": 0, "uncertain": 1, "ineligible": 2}
 CANDIDATES_PER_RESULT = 5
 
 
-class MatchInputError(ValueError):
-    def __init__(self, field: str, message: str, suggestions: list[str] | None = None):
-        self.field, self.message, self.suggestions = field, message, suggestions or []
-        super().__init__(message)
+MatchInputError = InputError  # one error for bad input everywhere (catalogue.inputs)
 
 
 @dataclass
@@ -266,36 +261,6 @@ def get_matcher() -> Matcher:
 
 
 # ---------------------------------------------------------------- the service
-
-
-def applicant_labels() -> dict[str, str]:
-    return dict(m.ApplicantType.objects.values_list("id", "label"))
-
-
-def resolve_applicant_type(value: str | None, known: dict[str, str] | None = None) -> str | None:
-    value = _clean(value)[:200]
-    if not value:
-        return None
-    known = known if known is not None else applicant_labels()
-    names = {fold(id_): id_ for id_ in known} | {fold(label): id_ for id_, label in known.items()}
-    key = fold(value)
-    if key in names:
-        return names[key]
-    suggestions = sorted({names[c] for c in difflib.get_close_matches(key, list(names), n=3, cutoff=0.5)})
-    hint = f" Bedoelde u: {', '.join(suggestions)}?" if suggestions else ""
-    raise MatchInputError("applicant_type", f"Onbekend type aanvrager '{value[:80]}'.{hint} Kies uit: {', '.join(known)}.", suggestions)
-
-
-def resolve_municipality(value: str | None):
-    value = _clean(value)[:200]
-    if not value:
-        return None
-    found = find_municipality(value)
-    if found is None:
-        suggestions = suggest_municipalities(value)
-        hint = f" Bedoelde u: {', '.join(suggestions)}?" if suggestions else ""
-        raise MatchInputError("municipality", f"Onbekende gemeente '{value[:80]}'.{hint}", suggestions)
-    return found
 
 
 EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
