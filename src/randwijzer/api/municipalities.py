@@ -1,5 +1,5 @@
 """Route for one municipality, looked up as people write their place (catalogue.places)."""
-from ninja import Router
+from ninja import Router, Status
 
 from randwijzer.catalogue.inputs import AmbiguousPlace, InputError, resolve_municipality
 
@@ -20,7 +20,7 @@ def get_municipality(request, nis_code_or_name: str):
         municipality = resolve_municipality(nis_code_or_name[:200], "nis_code_or_name")
     except InputError as error:
         status = 409 if isinstance(error, AmbiguousPlace) else 404
-        return status, {"detail": error.message, "parameter": error.field, "suggestions": error.suggestions}
+        return Status(status, {"detail": error.message, "parameter": error.field, "suggestions": error.suggestions})
     if municipality is None:
-        return 404, {"detail": "Geef een gemeente op.", "parameter": "nis_code_or_name", "suggestions": []}
+        return Status(404, {"detail": "Geef een gemeente op.", "parameter": "nis_code_or_name", "suggestions": []})
     return serializers.municipality_detail(municipality)

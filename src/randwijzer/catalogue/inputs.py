@@ -50,7 +50,8 @@ def resolve_municipality(value: str | None, field: str = "municipality") -> Muni
         what = f"Postcode {found.postcode} hoort" if found.postcode else f"'{shown(value)}' ligt"
         raise AmbiguousPlace(field, f"{what} bij {join_nl(names)}: welke gemeente bedoelt u?", names)
     suggestions = places.suggest_municipalities(value)
-    hint = f" Bedoelde u: {', '.join(suggestions)}?" if suggestions else ""
+    hint = (f" Bedoelde u: {', '.join(suggestions)}?" if suggestions
+            else " Geef een gemeentenaam, een deelgemeente, een postcode of een NIS-code.")
     reason = f"Onbekende gemeente '{shown(value)}'."
     raise InputError(field, reason + hint, suggestions, reason=reason)
 
