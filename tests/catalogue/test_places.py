@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from randwijzer.catalogue import places
 from randwijzer.catalogue.inputs import AmbiguousPlace, InputError, resolve_municipality
 from randwijzer.catalogue.models import Municipality
-from randwijzer.catalogue.places import PostcodeRow, map_row
+from randwijzer.catalogue.place_index import PostcodeRow, map_row
 from randwijzer.flash.models import Subscriber
 from randwijzer.wies.calculator import resolve
 
