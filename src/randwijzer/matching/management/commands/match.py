@@ -20,7 +20,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("text", nargs="*", help="het projectidee in eigen woorden")
-        parser.add_argument("--municipality", required=True, help="gemeente: NIS-code of naam")
+        parser.add_argument("--municipality", required=True, help="gemeente: naam, deelgemeente, postcode of NIS-code")
         parser.add_argument("--applicant-type", dest="applicant_type", required=True, help="type aanvrager (id of naam)")
         parser.add_argument("--date", help="peildatum JJJJ-MM-DD (standaard vandaag)")
         parser.add_argument("--start", help="start van het project of de activiteit, JJJJ-MM-DD")
