@@ -33,6 +33,7 @@ FORMS = [
     ("Strombeek-Bever", GRIMBERGEN),
     ("strombeek bever", GRIMBERGEN),
     ("Sterrebeek", ZAVENTEM),
+    ("Strombeek", GRIMBERGEN),  # short for Strombeek-Bever
     ("Alsemberg", BEERSEL),
     ("Groot-Bijgaarden", DILBEEK),
     ("1702", DILBEEK),

@@ -2,7 +2,7 @@
 
 One resolver for every entry point: NIS code, 4-digit postcode, Dutch or French name (any
 case, accents, spacing or hyphenation; "St-", "St.", "Sint", "Saint", "Ste", "Sainte"), an
-unambiguous short form ("Wezembeek") and a deelgemeente ("Strombeek-Bever" is Grimbergen).
+unambiguous short form ("Wezembeek", "Strombeek") and a deelgemeente ("Strombeek-Bever" is Grimbergen).
 Postcodes and deelgemeenten come from bpost's postcode list in data/reference/.
 """
 from __future__ import annotations
@@ -81,9 +81,13 @@ def lookup(text: str | None) -> Lookup:
     for table in (idx.names, idx.localities):
         if key in table:
             return _answer(table[key], idx)
-    short = one_place(idx.prefixes.get(key, set()), idx)
-    # A short form counts only when it starts the name of exactly one municipality.
-    return _answer(short, idx) if len(short) == 1 else Lookup()
+    # A short form counts only when it starts the name of exactly one municipality ("Wezembeek"),
+    # else of deelgemeenten of one municipality ("Strombeek").
+    for table in (idx.prefixes, idx.locality_prefixes):
+        short = one_place(table.get(key, set()), idx)
+        if len(short) == 1:
+            return _answer(short, idx)
+    return Lookup()
 
 
 def find_municipality(text: str | None) -> Municipality | None:
