@@ -170,7 +170,9 @@ def test_a_shared_postcode_asks_in_the_api_the_page_and_the_cli(client, shared_p
 def test_a_deelgemeente_of_two_municipalities_asks():
     with pytest.raises(AmbiguousPlace) as info:
         resolve_municipality("Berg")  # in Kampenhout and in Tongeren
+    assert info.value.message == "'Berg' ligt in Kampenhout en in Tongeren: welke gemeente bedoelt u?"
     assert info.value.suggestions == ["Kampenhout", "Tongeren"]
+    assert resolve_municipality("1910 Berg").name_nl == "Kampenhout"  # the postcode says which
 
 
 def test_unknown_gives_suggestions_and_a_short_form_must_be_unique(client):

@@ -47,8 +47,11 @@ def resolve_municipality(value: str | None, field: str = "municipality") -> Muni
         return found.municipality
     if found.ambiguous:
         names = [m.name_nl for m in found.candidates]
-        what = f"Postcode {found.postcode} hoort" if found.postcode else f"'{shown(value)}' ligt"
-        raise AmbiguousPlace(field, f"{what} bij {join_nl(names)}: welke gemeente bedoelt u?", names)
+        if found.postcode:
+            message = f"Postcode {found.postcode} hoort bij {join_nl(names)}: welke gemeente bedoelt u?"
+        else:
+            message = f"'{shown(value)}' ligt {join_nl(f'in {name}' for name in names)}: welke gemeente bedoelt u?"
+        raise AmbiguousPlace(field, message, names)
     suggestions = places.suggest_municipalities(value)
     hint = (f" Bedoelde u: {', '.join(suggestions)}?" if suggestions
             else " Geef een gemeentenaam, een deelgemeente, een postcode of een NIS-code.")
