@@ -234,3 +234,11 @@ def test_mentioned_in_is_fast_on_a_long_text():
     start = time.perf_counter()
     assert places.mentioned_in(text).name_nl == "Wemmel"
     assert time.perf_counter() - start < 1.0
+
+
+@pytest.mark.parametrize("text", ["Sterrebeek", "1933", "Zaventem"])
+def test_the_catalogue_and_deadline_filters_accept_every_form(client, text):
+    listing = client.get("/catalogus/", {"municipality": text})
+    assert listing.status_code == 200 and listing.context["filters"].municipality.nis_code == ZAVENTEM
+    deadlines = client.get("/indiendata/", {"municipality": text})
+    assert deadlines.status_code == 200 and "Onbekende gemeente" not in deadlines.content.decode()
