@@ -113,13 +113,17 @@ def test_next_deadline_comes_from_the_yearly_rounds():
     assert detail["timing"]["next_deadline"] == "2028-02-01"
 
 
-@pytest.mark.parametrize("path", ["/funding/bestaat-niet", "/funding/Bestaat Niet", "/funding/a/b", "/partners/bestaat-niet",
-                                  "/municipalities/Nergenshuizen", "/municipalities/99999"])
-def test_unknown_id_is_a_dutch_404(client, path):
+@pytest.mark.parametrize("path, start", [
+    ("/funding/bestaat-niet", "Geen "), ("/funding/Bestaat Niet", "Geen "), ("/funding/a/b", "Geen "),
+    ("/partners/bestaat-niet", "Geen "),
+    ("/municipalities/Nergenshuizen", "Onbekende gemeente 'Nergenshuizen'."),
+    ("/municipalities/99999", "Onbekende gemeente '99999'."),
+])
+def test_unknown_id_is_a_dutch_404(client, path, start):
     response = client.get(API + path)
     assert response.status_code == 404
     assert response["Content-Type"].startswith("application/json")
-    assert response.json()["detail"].startswith("Geen ")
+    assert response.json()["detail"].startswith(start)
 
 
 # ---------------------------------------------------------------- unknown filter values

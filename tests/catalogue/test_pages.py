@@ -147,7 +147,7 @@ def test_onzeker_status_filter(client):
     ({"applicant_type": "draak"}, "type aanvrager ‘draak’ kennen we niet"),
     ({"level": "galactisch"}, "niveau ‘galactisch’ kennen we niet"),
     ({"status": "misschien"}, "status ‘misschien’ kennen we niet"),
-    ({"municipality": "Atlantis"}, "gemeente ‘Atlantis’ vonden we niet"),
+    ({"municipality": "Atlantis"}, "Onbekende gemeente 'Atlantis'."),
 ])
 def test_unknown_filter_values_give_a_dutch_message_not_a_500(client, params, words):
     response = client.get(reverse("catalogue:list"), params)
@@ -327,7 +327,7 @@ def test_municipality_picker_redirects_or_suggests(client):
     response = client.get(url, {"naam": "Wemel"})
     assert response.status_code == 200
     text = text_of(response)
-    assert "We vonden geen gemeente" in text and "Bedoelde u" in text and "Wemmel" in text
+    assert "Onbekende gemeente 'Wemel'." in text and "Bedoelde u" in text and "Wemmel" in text
     assert "Geef de naam" in text_of(client.get(url))
 
 

@@ -68,9 +68,9 @@ def test_unknown_filter_values_are_reported_in_dutch_not_applied(client):
     assert response.status_code == 400
     text = text_of(response)
     assert "De steunmaatregel ‘bestaat-niet’ kennen we niet" in text
-    assert "De gemeente ‘Atlantis’ vonden we niet" in text
+    assert "Onbekende gemeente 'Atlantis'." in text and "Deze filter is niet toegepast." in text
     assert len(titles(response)) == FundedExample.objects.count()
-    assert "Bedoelde u Asse" in text_of(client.get(url(municipality="Assse")))
+    assert "Bedoelde u: Asse" in text_of(client.get(url(municipality="Assse")))
 
 
 def test_examples_on_line_and_municipality_pages_link_to_inspiration(client):

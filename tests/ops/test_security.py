@@ -170,7 +170,7 @@ def test_project_description_is_escaped(client):
 def test_flash_form_input_is_escaped(client):
     response = client.post("/flash/", {"email": "lezer@gemeente.be", "municipality": ATTACK})
     assert response.status_code == 400
-    assert "kennen we niet" in response.content.decode()
+    assert "Onbekende gemeente" in response.content.decode()
     assert_escaped(response)
     assert not Subscriber.objects.filter(email="lezer@gemeente.be").exists()
 

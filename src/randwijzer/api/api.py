@@ -5,10 +5,9 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from randwijzer.matching.service import MatchInputError
+from randwijzer.catalogue.inputs import InputError
 
 from . import deadlines, funding, match, municipalities, partners, plan, wies
-from .filters import InvalidFilter
 
 api = NinjaAPI(title="Randwijzer API", version="1", description="Steunmaatregelen en partners voor de Vlaamse Rand.")
 api.add_router("/funding", funding.router)
@@ -59,14 +58,9 @@ def not_authenticated(request, exc):
     return response
 
 
-@api.exception_handler(InvalidFilter)
-def invalid_filter(request, exc: InvalidFilter):
-    body = {"detail": exc.detail, "parameter": exc.parameter, "suggestions": exc.suggestions}
-    return api.create_response(request, body, status=422)
-
-
-@api.exception_handler(MatchInputError)
-def invalid_match_input(request, exc: MatchInputError):
+# Bad input in one field (InvalidFilter and MatchInputError are InputErrors too).
+@api.exception_handler(InputError)
+def invalid_input_field(request, exc: InputError):
     body = {"detail": exc.message, "parameter": exc.field, "suggestions": exc.suggestions}
     return api.create_response(request, body, status=422)
 

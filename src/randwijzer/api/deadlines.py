@@ -15,7 +15,7 @@ class DeadlineFilters(Schema):
     # `from` is a Python keyword: the field is named from_ and read as ?from=.
     from_: str | None = Field(None, alias="from", description="Begindatum JJJJ-MM-DD (standaard vandaag)", max_length=20)
     to: str | None = Field(None, description="Einddatum JJJJ-MM-DD (standaard 90 dagen na from; hoogstens 3 jaar na from)", max_length=20)
-    municipality: str | None = Field(None, description="Gemeente: NIS-code of naam (Nederlands of Frans)", **FILTER)
+    municipality: str | None = Field(None, description="Gemeente: naam (Nederlands of Frans), deelgemeente, postcode of NIS-code", **FILTER)
     applicant_type: str | None = Field(None, description="Type aanvrager (id of naam)", **FILTER)
     theme: str | None = Field(None, description="Thema (id of naam)", **FILTER)
 

@@ -5,7 +5,7 @@ matched in Python, so odd input never reaches the database.
 """
 import difflib
 
-from randwijzer.catalogue import places
+from randwijzer.catalogue.inputs import InputError, resolve_municipality, shown
 from randwijzer.catalogue.models import ApplicantType, Level, PartnerKind, Status, Theme
 from randwijzer.text.normalize import fold, name_key
 
@@ -16,22 +16,22 @@ UNKNOWN = {
     "status": "Onbekende status",
     "level": "Onbekend niveau",
     "kind": "Onbekende soort partner",
-    "municipality": "Onbekende gemeente",
 }
 
 
-class InvalidFilter(ValueError):
+class InvalidFilter(InputError):
+    """An InputError named the way filters speak: parameter and detail."""
+
     def __init__(self, parameter: str, detail: str, suggestions: list[str] | None = None):
-        self.parameter = parameter
-        self.detail = detail
-        self.suggestions = suggestions or []
-        super().__init__(detail)
+        super().__init__(parameter, detail, suggestions)
 
+    @property
+    def parameter(self) -> str:
+        return self.field
 
-def shown(value: str, limit: int = 60) -> str:
-    """The value as quoted back to the user: short, on one line, without control characters."""
-    value = " ".join("".join(c if c.isprintable() else " " for c in value).split())
-    return value if len(value) <= limit else value[:limit] + "…"
+    @property
+    def detail(self) -> str:
+        return self.message
 
 
 def _given(value: str | None) -> bool:
@@ -55,20 +55,11 @@ def choose(parameter: str, value: str | None, choices: dict[str, str]) -> str | 
 
 
 def municipality(value: str | None, parameter: str = "municipality"):
-    if not _given(value):
-        return None
-    found = places.find_municipality(value)
-    if found is None:
-        raise unknown_municipality(value, parameter)
-    return found
-
-
-def unknown_municipality(value: str, parameter: str = "municipality") -> InvalidFilter:
-    suggestions = places.suggest_municipalities(value)
-    detail = f"{UNKNOWN['municipality']} '{shown(value)}' (parameter {parameter}): geef een NIS-code of een gemeentenaam."
-    if suggestions:
-        detail += f" Bedoelde u: {', '.join(suggestions)}?"
-    return InvalidFilter(parameter, detail, suggestions)
+    """The one resolver for places (catalogue.inputs), raising InvalidFilter like the other filters."""
+    try:
+        return resolve_municipality(value, parameter)
+    except InputError as error:
+        raise InvalidFilter(parameter, error.message, error.suggestions) from None
 
 
 def _vocabulary(model) -> dict[str, str]:

@@ -1,24 +1,26 @@
-"""Route for one municipality, looked up by NIS code or by (Dutch or French) name."""
-from ninja import Router
-from ninja.errors import HttpError
+"""Route for one municipality, looked up as people write their place (catalogue.places)."""
+from ninja import Router, Status
 
-from randwijzer.catalogue import places
+from randwijzer.catalogue.inputs import AmbiguousPlace, InputError, resolve_municipality
 
 from . import serializers
-from .filters import shown
-from .schemas import ErrorOut, MunicipalityDetail
+from .schemas import InvalidInputOut, MunicipalityDetail
 
 router = Router(tags=["gemeenten"])
 
 
-@router.get("/{path:nis_code_or_name}", response={200: MunicipalityDetail, 404: ErrorOut}, summary="Eén gemeente")
+@router.get("/{path:nis_code_or_name}", response={200: MunicipalityDetail, 404: InvalidInputOut, 409: InvalidInputOut},
+            summary="Eén gemeente")
 def get_municipality(request, nis_code_or_name: str):
-    """Een fusiegemeente die opging in een andere (bv. Gooik) geeft haar eigen gegevens plus `merged_into`."""
-    municipality = places.find_municipality(nis_code_or_name[:200])
+    """Op NIS-code, postcode, Nederlandse of Franse naam, deelgemeente of een eenduidige korte vorm
+    ("Wezembeek"). Een fusiegemeente die opging in een andere (bv. Gooik) geeft haar eigen gegevens
+    plus `merged_into`. Onbekend: 404 met `suggestions`. Een postcode of deelgemeente van meer dan
+    één gemeente: 409 met die gemeenten als `suggestions`, om uit te kiezen."""
+    try:
+        municipality = resolve_municipality(nis_code_or_name[:200], "nis_code_or_name")
+    except InputError as error:
+        status = 409 if isinstance(error, AmbiguousPlace) else 404
+        return Status(status, {"detail": error.message, "parameter": error.field, "suggestions": error.suggestions})
     if municipality is None:
-        detail = f"Geen gemeente gevonden voor '{shown(nis_code_or_name)}'."
-        suggestions = places.suggest_municipalities(nis_code_or_name[:200])
-        if suggestions:
-            detail += f" Bedoelde u: {', '.join(suggestions)}?"
-        raise HttpError(404, detail)
+        return Status(404, {"detail": "Geef een gemeente op.", "parameter": "nis_code_or_name", "suggestions": []})
     return serializers.municipality_detail(municipality)

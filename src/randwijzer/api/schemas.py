@@ -28,7 +28,7 @@ FILTER = {"max_length": 100}
 class CommonFilters(Schema):
     theme: str | None = Field(None, description="Thema (id of naam)", **FILTER)
     applicant_type: str | None = Field(None, description="Type aanvrager (id of naam)", **FILTER)
-    municipality: str | None = Field(None, description="Gemeente: NIS-code of naam (Nederlands of Frans)", **FILTER)
+    municipality: str | None = Field(None, description="Gemeente: naam (Nederlands of Frans), deelgemeente, postcode of NIS-code", **FILTER)
     q: str | None = Field(None, description="Zoektekst", max_length=200)
 
 

@@ -17,7 +17,7 @@ router = Router(tags=["wies"])
 
 
 class CalculateIn(Schema):
-    municipality: Any = Field(description="Gemeente: NIS-code of naam (Nederlands of Frans)")
+    municipality: Any = Field(description="Gemeente: naam (Nederlands of Frans), deelgemeente, postcode of NIS-code")
     units: Any = Field(description="Aantal WIES-woningen of -kavels (geheel getal, minstens 1)")
     land_share: Any = Field(description="Grondaandeel per woning of kavel, in hele euro")
     contribution_pct: Any = Field(description="Tussenkomst van de gemeente in % van het grondaandeel, 50 tot 100")

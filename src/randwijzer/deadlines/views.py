@@ -14,7 +14,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from randwijzer.api.filters import InvalidFilter
-from randwijzer.catalogue import places
+from randwijzer.catalogue.inputs import InputError, resolve_municipality
 from randwijzer.catalogue.models import ApplicantType, FundingLine, Theme
 
 from . import feeds, services
@@ -57,15 +57,15 @@ def _page_filters(params) -> PageFilters:
             setattr(found, name, value)
     text = params.get("municipality", "").strip()[:MAX_TEXT]
     found.municipality_typed = text
-    if text:
-        if places.find_municipality(text) is None:
-            found.problems.append(f"De gemeente ‘{text[:60]}’ vonden we niet. Deze filter is niet toegepast.")
-            # "Bedoelde u ...?" as links that keep the other filters.
-            kept = found.applied() | ({"horizon": str(found.horizon)} if raw else {})
-            found.suggestions = [{"name": name, "url": "?" + urlencode(kept | {"municipality": name})}
-                                 for name in places.suggest_municipalities(text)]
-        else:
+    try:
+        if resolve_municipality(text):
             found.municipality_text = text
+    except InputError as error:
+        found.problems.append(f"{error.reason} Deze filter is niet toegepast.")
+        # "Bedoelde u ...?" as links that keep the other filters.
+        kept = found.applied() | ({"horizon": str(found.horizon)} if raw else {})
+        found.suggestions = [{"name": name, "url": "?" + urlencode(kept | {"municipality": name})}
+                             for name in error.suggestions]
     return found
 
 

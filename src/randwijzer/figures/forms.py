@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from randwijzer.catalogue import places
+from randwijzer.catalogue.inputs import InputError, resolve_municipality
 from randwijzer.catalogue.models import FundedExample, FundingLine, Municipality
 from randwijzer.matching.forms import MatchForm
 
@@ -47,15 +47,12 @@ def parse_example_filters(params) -> ExampleFilters:
             filters.line_value = line_value
     place_value = params.get("municipality", "").strip()[:MAX_QUERY]
     if place_value:
-        filters.municipality = Municipality.objects.filter(slug=place_value).first() or places.find_municipality(place_value)
-        if filters.municipality is None:
-            message = f"De gemeente ‘{place_value[:60]}’ vonden we niet. Deze filter is niet toegepast."
-            suggestions = places.suggest_municipalities(place_value)
-            if suggestions:
-                message += f" Bedoelde u {' of '.join(suggestions)}?"
-            filters.problems.append(message)
-        else:
+        try:
+            filters.municipality = (Municipality.objects.filter(slug=place_value).first()
+                                    or resolve_municipality(place_value))
             filters.municipality_value = filters.municipality.slug
+        except InputError as error:
+            filters.problems.append(f"{error.message} Deze filter is niet toegepast.")
     return filters
 
 

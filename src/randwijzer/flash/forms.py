@@ -5,8 +5,7 @@ from django import forms
 from django.db.models import Q
 
 from randwijzer.catalogue.models import ApplicantType, FundingLine, Theme
-from randwijzer.catalogue.places import find_municipality, suggest_municipalities
-from randwijzer.text.dutch import join_nl
+from randwijzer.catalogue.inputs import InputError, resolve_municipality
 
 from .reminders import MAX_DAYS_BEFORE
 
@@ -31,15 +30,10 @@ class PreferencesForm(forms.Form):
         self.fields["themes"].error_messages["invalid_choice"] = "Kies thema's uit de lijst."
 
     def clean_municipality(self):
-        text = self.cleaned_data["municipality"].strip()
-        if not text:
-            return None
-        found = find_municipality(text)
-        if found is None:
-            suggestions = suggest_municipalities(text)
-            hint = f" Bedoelt u {join_nl(suggestions)}?" if suggestions else ""
-            raise forms.ValidationError(f"De gemeente ‘{text[:60]}’ kennen we niet.{hint}")
-        return found
+        try:
+            return resolve_municipality(self.cleaned_data["municipality"])
+        except InputError as error:
+            raise forms.ValidationError(error.message) from None
 
     def clean_applicant_type(self):
         value = self.cleaned_data["applicant_type"]

@@ -5,7 +5,6 @@ Plain Python, callable from the web page, the API, the CLI and the evaluation al
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import gc
 import re
 import threading
@@ -17,7 +16,8 @@ from django.db.models import Count, Max
 from django.utils import timezone
 
 from randwijzer.catalogue import models as m
-from randwijzer.catalogue.places import find_municipality, suggest_municipalities
+from randwijzer.catalogue.inputs import InputError, applicant_labels, resolve_applicant_type, resolve_municipality
+from randwijzer.catalogue.places import mentioned_in
 from randwijzer.catalogue.search import funding_fields, partner_fields, service_fields
 from randwijzer.text.analysis import STOP_WORDS, stem, tokens
 from randwijzer.text.dutch import format_date_nl, format_euro, format_number
@@ -50,10 +50,7 @@ FUNDING_WORDS = frozenset(stem(w) for w in """subsidie subsidies steun financier
 GENERIC_WORDS = frozenset(stem(w) for w in "project projecten nieuw nieuwe willen organiseren".split())
 
 
-class MatchInputError(ValueError):
-    def __init__(self, field: str, message: str, suggestions: list[str] | None = None):
-        self.field, self.message, self.suggestions = field, message, suggestions or []
-        super().__init__(message)
+MatchInputError = InputError  # one error for bad input everywhere (catalogue.inputs)
 
 
 @dataclass
@@ -405,36 +402,6 @@ def get_matcher() -> Matcher:
 # ---------------------------------------------------------------- the service
 
 
-def applicant_labels() -> dict[str, str]:
-    return dict(m.ApplicantType.objects.values_list("id", "label"))
-
-
-def resolve_applicant_type(value: str | None, known: dict[str, str] | None = None) -> str | None:
-    value = _clean(value)[:200]
-    if not value:
-        return None
-    known = known if known is not None else applicant_labels()
-    names = {fold(id_): id_ for id_ in known} | {fold(label): id_ for id_, label in known.items()}
-    key = fold(value)
-    if key in names:
-        return names[key]
-    suggestions = sorted({names[c] for c in difflib.get_close_matches(key, list(names), n=3, cutoff=0.5)})
-    hint = f" Bedoelde u: {', '.join(suggestions)}?" if suggestions else ""
-    raise MatchInputError("applicant_type", f"Onbekend type aanvrager '{value[:80]}'.{hint} Kies uit: {', '.join(known)}.", suggestions)
-
-
-def resolve_municipality(value: str | None):
-    value = _clean(value)[:200]
-    if not value:
-        return None
-    found = find_municipality(value)
-    if found is None:
-        suggestions = suggest_municipalities(value)
-        hint = f" Bedoelde u: {', '.join(suggestions)}?" if suggestions else ""
-        raise MatchInputError("municipality", f"Onbekende gemeente '{value[:80]}'.{hint}", suggestions)
-    return found
-
-
 EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 
 
@@ -520,7 +487,8 @@ def read_from_text(text: str, reference: dt.date, labels: dict[str, str], notes:
         return {}
     reading = read_project_text(text, reference, labels)
     notes += reading.notes
-    return {"start": reading.start, "end": reading.end, "cost": reading.cost, "applicant_type": reading.applicant_type}
+    return {"start": reading.start, "end": reading.end, "cost": reading.cost, "applicant_type": reading.applicant_type,
+            "municipality": mentioned_in(text[:MAX_TEXT])}
 
 
 def money_notes(result: MatchResult) -> list[str]:

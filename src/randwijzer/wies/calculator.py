@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from randwijzer.catalogue.models import FundingLine, Municipality, Source, WiesStatus
-from randwijzer.catalogue.places import find_municipality, suggest_municipalities
+from randwijzer.catalogue.inputs import InputError, resolve_municipality
 from randwijzer.text.dutch import format_date_nl, format_euro, format_number
 
 from .errors import WiesDataError, WiesInputError
@@ -147,14 +147,10 @@ def resolve(text) -> tuple[Municipality, Municipality | None]:
         raise WiesInputError("municipality", "Geef de gemeente op: een naam of een NIS-code.")
     if len(name) > MAX_NAME:
         raise WiesInputError("municipality", f"Een gemeentenaam telt hoogstens {MAX_NAME} tekens.")
-    found = find_municipality(name)
-    if found is None:
-        suggestions = suggest_municipalities(name)
-        shown = name if len(name) <= 60 else name[:60] + "…"
-        message = f"Onbekende gemeente '{shown}': geef een NIS-code of een gemeentenaam."
-        if suggestions:
-            message += f" Bedoelde u: {', '.join(suggestions)}?"
-        raise WiesInputError("municipality", message, suggestions)
+    try:
+        found = resolve_municipality(name)
+    except InputError as error:
+        raise WiesInputError("municipality", error.message, error.suggestions) from None
     if found.merged_into_id:
         return found.merged_into, found
     return found, None

@@ -11,7 +11,8 @@ from django.shortcuts import render
 
 from randwijzer.matching.search import search_funding, search_partners
 
-from .. import places, search
+from .. import search
+from ..inputs import InputError, resolve_municipality
 from ..models import ApplicantType, Level, Municipality, Status, Theme
 
 MAX_QUERY = 200
@@ -57,14 +58,10 @@ def parse_filters(params, vocab: dict[str, dict[str, str]]) -> Filters:
     filters.status = _choice(params, "status", vocab["status"], "De status", problems)
     text = params.get("municipality", "").strip()[:MAX_QUERY]
     filters.municipality_text = text
-    if text:
-        filters.municipality = places.find_municipality(text)
-        if filters.municipality is None:
-            message = f"De gemeente ‘{text[:60]}’ vonden we niet. Deze filter is niet toegepast."
-            suggestions = places.suggest_municipalities(text)
-            if suggestions:
-                message += f" Bedoelde u {' of '.join(suggestions)}?"
-            problems.append(message)
+    try:
+        filters.municipality = resolve_municipality(text)
+    except InputError as error:
+        problems.append(f"{error.message} Deze filter is niet toegepast.")
     return filters
 
 

@@ -3,7 +3,8 @@ from itertools import groupby
 
 from django.shortcuts import get_object_or_404, redirect, render
 
-from .. import places, presenters, search
+from .. import presenters, search
+from ..inputs import InputError, resolve_municipality
 from ..models import FundedExample, FundingLine, Municipality
 
 
@@ -43,13 +44,16 @@ def municipality_list(request):
 
 
 def municipality_search(request):
+    """A name, postcode, deelgemeente or NIS code leads to the municipality's page; else suggestions."""
     text = request.GET.get("naam", "").strip()[:120]
-    municipality = places.find_municipality(text) if text else None
-    if municipality is not None:
-        return redirect("catalogue:municipality", slug=municipality.slug)
-    context = {"text": text, "suggestions": []}
-    if text:
-        names = places.suggest_municipalities(text)
-        by_name = {m.name_nl: m for m in Municipality.objects.filter(name_nl__in=names)}
-        context["suggestions"] = [by_name[n] for n in names if n in by_name]  # closest first
+    context = {"text": text, "problem": "", "suggestions": []}
+    try:
+        municipality = resolve_municipality(text)
+    except InputError as error:
+        by_name = {m.name_nl: m for m in Municipality.objects.filter(name_nl__in=error.suggestions)}
+        context["problem"] = error.reason
+        context["suggestions"] = [by_name[n] for n in error.suggestions if n in by_name]  # closest first
+    else:
+        if municipality is not None:
+            return redirect("catalogue:municipality", slug=municipality.slug)
     return render(request, "catalogue/municipality_search.html", context)

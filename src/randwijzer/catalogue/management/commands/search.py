@@ -15,7 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("text", nargs="*", help="zoektekst (mag leeg zijn om alleen te filteren)")
         parser.add_argument("--theme", help="thema (id of naam)")
         parser.add_argument("--applicant-type", dest="applicant_type", help="type aanvrager (id of naam)")
-        parser.add_argument("--municipality", help="gemeente: NIS-code of naam")
+        parser.add_argument("--municipality", help="gemeente: naam, deelgemeente, postcode of NIS-code")
         parser.add_argument("--json", action="store_true", help="uitvoer als JSON, zoals de API")
 
     def handle(self, *args, text: list[str], theme, applicant_type, municipality, json: bool, **options):

@@ -3,16 +3,16 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from randwijzer.api import lookups, serializers
-from randwijzer.api.filters import shown
 from randwijzer.catalogue import places
+from randwijzer.catalogue.inputs import AmbiguousPlace, InputError, resolve_municipality, shown
 from randwijzer.catalogue.management import text
 
 
 class Command(BaseCommand):
-    help = "Toon een steunmaatregel of partner (op id) of een gemeente (op NIS-code of naam)."
+    help = "Toon een steunmaatregel of partner (op id) of een gemeente (op naam, deelgemeente, postcode of NIS-code)."
 
     def add_arguments(self, parser):
-        parser.add_argument("id", help="id van een steunmaatregel of partner, of een NIS-code of gemeentenaam")
+        parser.add_argument("id", help="id van een steunmaatregel of partner, of een gemeente: naam, deelgemeente, postcode of NIS-code")
         parser.add_argument("--json", action="store_true", help="uitvoer als JSON, zoals de API")
 
     def handle(self, *args, id: str, json: bool, **options):
@@ -20,7 +20,7 @@ class Command(BaseCommand):
             detail, lines = serializers.funding_detail(line), lambda d: text.funding_line(line, d.url)
         elif partner := lookups.partner(id):
             detail, lines = serializers.partner_detail(partner), lambda d: text.partner(partner, d.url)
-        elif municipality := places.find_municipality(id[:200]):
+        elif municipality := _municipality(id):
             detail, lines = serializers.municipality_detail(municipality), lambda d: text.municipality(municipality, d)
         else:
             raise CommandError(self._not_found(id), returncode=2)
@@ -35,6 +35,16 @@ class Command(BaseCommand):
         if suggestions:
             message += f" Bedoelde u: {', '.join(suggestions)}?"
         return message
+
+
+def _municipality(value: str):
+    """The municipality the value names; None when it names none; a shared postcode asks which (exit 2)."""
+    try:
+        return resolve_municipality(value[:200])
+    except AmbiguousPlace as error:
+        raise CommandError(error.message, returncode=2) from None
+    except InputError:
+        return None
 
 
 def _json(detail) -> str:

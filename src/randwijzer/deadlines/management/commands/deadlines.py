@@ -14,7 +14,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--from", dest="start", metavar="JJJJ-MM-DD", help="begindatum (standaard vandaag)")
         parser.add_argument("--to", dest="end", metavar="JJJJ-MM-DD", help="einddatum (standaard 90 dagen na de begindatum)")
-        parser.add_argument("--municipality", help="gemeente: NIS-code of naam")
+        parser.add_argument("--municipality", help="gemeente: naam, deelgemeente, postcode of NIS-code")
         parser.add_argument("--applicant-type", dest="applicant_type", help="type aanvrager (id of naam)")
         parser.add_argument("--theme", help="thema (id of naam)")
         parser.add_argument("--json", action="store_true", help="uitvoer als JSON, zoals de API")

@@ -13,7 +13,7 @@ class Command(BaseCommand):
     help = "WIES-rekenhulp: de gemeentelijke tussenkomst in het grondaandeel, het deel van het WIES-fonds en de nettokost."
 
     def add_arguments(self, parser):
-        parser.add_argument("--municipality", required=True, help="gemeente: NIS-code of naam")
+        parser.add_argument("--municipality", required=True, help="gemeente: naam, deelgemeente, postcode of NIS-code")
         parser.add_argument("--units", required=True, help="aantal WIES-woningen of -kavels")
         parser.add_argument("--land-share", dest="land_share", required=True, help="grondaandeel per woning, in hele euro")
         parser.add_argument("--contribution-pct", dest="contribution_pct", required=True,
