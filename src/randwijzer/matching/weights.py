@@ -27,7 +27,7 @@ KNOBS = (
     Knob("service_field_weights", {"title": 3.0, "description": 2.0, "themes": 1.0},
          "how much a word counts per field of one partner service"),
     Knob("topic_fits", 0.4, "relevance from which a line's topic fits the project"),
-    Knob("topic_partly", 0.15, "relevance from which a line's topic fits partly; below it the line is off topic"),
+    Knob("topic_partly", 0.1, "relevance from which a line's topic fits partly; below it the line is off topic"),
     Knob("topic_partly_terms", 2, "different words a line must share with the project to be 'partly' on topic"),
     Knob("topic_relative", 0.25, "a line scoring below this share of the best line is at most 'partly' on topic"),
     Knob("purpose_fit", 0.4, "relevance from which the project is taken to serve a line's stated purpose"),
