@@ -124,8 +124,8 @@ def test_projectwijzer_by_keyboard_alone_and_its_permalink(page):
     page.keyboard.press("Enter")  # submits the form from a text field
 
     page.wait_for_url(re.compile(r"/match/\?.*#antwoord$"))
-    eligible = page.locator("section[aria-labelledby=in-aanmerking]")
-    expect(eligible.get_by_role("heading", level=3)).to_contain_text("Komt in aanmerking")
+    eligible = page.locator("section[aria-labelledby=groep-fits]")
+    expect(eligible.get_by_role("heading", level=3)).to_contain_text("Past bij uw project")
     expect(eligible.get_by_role("link", name="Subsidie taalstimulering Nederlands")).to_be_visible()
     first_answer = eligible.inner_text()
     summary = page.locator(".match-summary").inner_text()
@@ -137,7 +137,7 @@ def test_projectwijzer_by_keyboard_alone_and_its_permalink(page):
     permalink.focus()
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: url.endswith(href))
-    again = page.locator("section[aria-labelledby=in-aanmerking]")
+    again = page.locator("section[aria-labelledby=groep-fits]")
     expect(again.get_by_role("link", name="Subsidie taalstimulering Nederlands")).to_be_visible()
     assert again.inner_text() == first_answer
     assert page.locator(".match-summary").inner_text() == summary

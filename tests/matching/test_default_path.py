@@ -132,3 +132,22 @@ def test_generated_dutch_reads_as_written_by_a_person(text, place, kind):
             assert not re.search(pattern, sentence), (pattern, sentence)
         assert sentence[:1].isupper() and sentence.rstrip().endswith((".", "?", ")")), sentence
         assert ": " not in sentence or not re.search(r": [A-Z][a-z]+ [a-z]", sentence.split("'")[0]), sentence
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Taalcafé op 31 februari 2027 voor anderstalige ouders", "31 februari 2027 bestaat niet"),
+    ("Taalcafé van 30 juni tot 1 maart 2027 voor anderstalige ouders", "ligt de einddatum voor de begindatum"),
+    ("Taalcafé voor anderstalige ouders, kostprijs € 1e30", "€"),
+    ("Taalcafé voor anderstalige ouders, kostprijs -5 euro", "euro"),
+])
+def test_impossible_dates_and_amounts_in_the_text_give_a_dutch_note_not_a_reading(text, words):
+    result = match_project(text, "Wemmel", "vzw", reference=TODAY)
+    assert result.understood.from_text == []
+    assert any(words in note for note in result.notes), result.notes
+
+
+def test_fifty_thousand_characters_of_text_answer_with_a_note():
+    result = match_project(("wekelijkse taaltafel Nederlands voor nieuwkomers 11/07/2027 € 6.000 " * 800)[:50_000], "Wemmel", "vzw",
+                           reference=TODAY)
+    assert result.funding[0].id == TAAL
+    assert any("De omschrijving is lang" in note for note in result.notes)
