@@ -6,7 +6,7 @@ import logging
 from django.db import transaction
 from django.utils import timezone
 
-from randwijzer.accounts.services import is_editor
+from randwijzer.accounts.access import can_edit
 
 from . import mails, ratelimit
 from .models import Status, Suggestion
@@ -21,9 +21,8 @@ class AlreadyHandled(Exception):
 
 
 def can_review(user) -> bool:
-    """Editors: active staff in the Redactie group; superusers too, as everywhere in the admin."""
-    return bool(user.is_authenticated and user.is_active and user.is_staff
-                and (user.is_superuser or is_editor(user)))
+    """Editors (the one check in accounts.access); they also need staff rights to reach the admin."""
+    return bool(can_edit(user) and user.is_staff)
 
 
 def submit(*, kind: str, text: str, email: str, client_ip: str, name: str = "", source_url: str = "",
