@@ -117,3 +117,16 @@ def test_edition_far_ahead_is_refused():
 
 def test_reminders_with_a_bad_date_exit_2():
     assert "Ongeldige datum voor --today" in flash("reminders", "send", "--today", "17/04/2027")
+
+
+@pytest.mark.parametrize("day", ["9999-12-30", "9999-12-31"])
+def test_reminders_at_the_end_of_the_calendar_exit_2_naming_the_option(smtp, day):
+    """With a reminder to compute, a date the next deadline cannot follow overflowed into a traceback."""
+    from randwijzer.catalogue.models import FundingLine
+    from randwijzer.flash import subscriptions
+
+    subscriber = reader("an@voorbeeld.be")
+    subscriptions.set_reminder(subscriber, FundingLine.objects.get(id="impulssubsidie-vlaamse-rand"), 14)
+    message = flash("reminders", "send", "--today", day)
+    assert "--today" in message and day in message
+    assert not Message.objects.exists()
