@@ -189,7 +189,7 @@ if _flag("HTTPS"):
         SILENCED_SYSTEM_CHECKS = ["security.W021"]
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
 # Proxies whose X-Forwarded-For is believed (the same list gunicorn uses), e.g. for the per-client
-# rate limit of readers' suggestions (randwijzer.suggestions.ratelimit).
+# rate limits (randwijzer.ops.ratelimit) and the login throttling.
 TRUSTED_PROXIES = [a.strip() for a in os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1").split(",") if a.strip()]
 
 # Security headers (randwijzer.ops.security, docs/deployment.md). Pages load scripts and styles

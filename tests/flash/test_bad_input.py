@@ -1,10 +1,12 @@
 """Bad input: a clear Dutch answer, status 400 or exit 2; nothing duplicated, nothing lost."""
 import time
+from datetime import timedelta
 from io import StringIO
 
 import pytest
 from django.core import signing
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from randwijzer.flash import tokens
 from randwijzer.flash.models import Message, Subscriber
@@ -31,7 +33,9 @@ def test_unknown_municipality_gets_a_suggestion(client, smtp):
 def test_subscribing_twice_does_not_duplicate_nor_tell_a_stranger(client, smtp):
     first = client.post("/flash/", {"email": "an@voorbeeld.be"}, follow=True).content.decode()
     client.get(link_to(part(smtp.messages[0], "plain"), "bevestigen"))
-    # Somebody types the same address again, in other capitals and with other preferences.
+    # An hour later (within the hour no second mail goes to this address, see test_rate_limit.py)
+    Message.objects.update(created_at=timezone.now() - timedelta(hours=1, minutes=1))
+    # somebody types the same address again, in other capitals and with other preferences.
     second = client.post("/flash/", {"email": "AN@Voorbeeld.be", "municipality": "Wemmel"}, follow=True).content.decode()
     assert first == second
     subscriber = Subscriber.objects.get()
@@ -41,8 +45,12 @@ def test_subscribing_twice_does_not_duplicate_nor_tell_a_stranger(client, smtp):
     assert link_to(part(mail, "plain"), "voorkeuren")
 
 
-def test_pending_subscription_asked_again_gets_a_new_confirmation(client, smtp):
+def test_pending_subscription_asked_again_gets_a_new_confirmation_after_an_hour(client, smtp):
+    """Within the hour the first mail's link still serves (issue #16: one pending confirmation per hour)."""
     client.post("/flash/", {"email": "an@voorbeeld.be"})
+    client.post("/flash/", {"email": "an@voorbeeld.be"})
+    assert len(smtp.messages) == 1
+    Message.objects.update(created_at=timezone.now() - timedelta(hours=1, minutes=1))
     client.post("/flash/", {"email": "an@voorbeeld.be"})
     assert Subscriber.objects.count() == 1
     assert [m["Subject"] for m in smtp.messages] == ["Bevestig uw inschrijving op de Subsidieflash"] * 2

@@ -8,10 +8,13 @@ from django.utils import timezone
 
 from randwijzer.accounts.access import can_edit
 
-from . import mails, ratelimit
+from randwijzer.ops import ratelimit
+
+from . import mails
 from .models import Status, Suggestion
 
 log = logging.getLogger(__name__)
+LIMIT_PER_HOUR = 5  # suggestions per client IP address and per e-mail address
 
 
 class AlreadyHandled(Exception):
@@ -32,9 +35,8 @@ def submit(*, kind: str, text: str, email: str, client_ip: str, name: str = "", 
     Raises ratelimit.RateLimited (nothing stored, nothing sent) when this IP address or e-mail
     address sent too many in the current hour."""
     email = email.strip()
-    keys = [ratelimit.client_key("ip", client_ip), ratelimit.client_key("email", email)]
     with transaction.atomic():
-        ratelimit.hit(keys)
+        ratelimit.hit("suggestions", ratelimit.client_keys(ip=client_ip, email=email), LIMIT_PER_HOUR)
         suggestion = Suggestion.objects.create(
             kind=kind, text=text, email=email, name=name.strip(), source_url=source_url,
             funding_line=funding_line, partner=partner,
