@@ -36,6 +36,19 @@ def _window(now: datetime) -> datetime:
     return now.replace(minute=0, second=0, microsecond=0)
 
 
+def record(scope: str, keys: list[str], now: datetime | None = None) -> int:
+    """Count one hit for each key in this clock hour; the highest count among them."""
+    now = now or timezone.now()
+    window_start = _window(now)
+    RateBucket.objects.filter(window_start__lt=now - KEEP_BUCKETS).delete()
+    highest = 0
+    for key in keys:
+        bucket, _ = RateBucket.objects.get_or_create(scope=scope, key=key, window_start=window_start)
+        RateBucket.objects.filter(pk=bucket.pk).update(hits=F("hits") + 1)
+        highest = max(highest, RateBucket.objects.values_list("hits", flat=True).get(pk=bucket.pk))
+    return highest
+
+
 def hit(scope: str, keys: list[str], limit: int, now: datetime | None = None) -> None:
     """Count one request for each key; RateLimited when any key is over `limit` this hour.
 
@@ -43,16 +56,12 @@ def hit(scope: str, keys: list[str], limit: int, now: datetime | None = None) ->
     transaction, so concurrent workers count one after the other, and a refused request
     (the exception rolls the transaction back) does not count."""
     now = now or timezone.now()
-    window_start = _window(now)
-    RateBucket.objects.filter(window_start__lt=now - KEEP_BUCKETS).delete()
-    over = False
-    for key in keys:
-        bucket, _ = RateBucket.objects.get_or_create(scope=scope, key=key, window_start=window_start)
-        RateBucket.objects.filter(pk=bucket.pk).update(hits=F("hits") + 1)
-        hits = RateBucket.objects.values_list("hits", flat=True).get(pk=bucket.pk)
-        over = over or hits > limit
-    if over:
-        raise RateLimited(window_start + timedelta(hours=1))
+    if record(scope, keys, now) > limit:
+        raise RateLimited(retry_at(now))
+
+
+def retry_at(now: datetime) -> datetime:
+    return _window(now) + timedelta(hours=1)
 
 
 def count(scope: str, key: str, since: datetime) -> int:
