@@ -19,7 +19,13 @@ def https_site(settings):
     from randwijzer.wsgi import application
 
     server = create_server(application, host="127.0.0.1", port=0, **waitress_options(threads=2))
-    thread = threading.Thread(target=server.run, daemon=True)
+    def serve():
+        try:
+            server.run()
+        except OSError:  # the socket closed under the loop by the teardown below
+            pass
+
+    thread = threading.Thread(target=serve, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.effective_port}"
     server.close()
