@@ -64,12 +64,15 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",  # the catalogue's history knows who edited
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "randwijzer.accounts.throttling.AddressLimitMiddleware",  # password spraying: the Dutch 429 page
     "axes.middleware.AxesMiddleware",  # keep last (django-axes docs): turns a lockout into the 429 page
     "randwijzer.ops.security.DatabaseUnavailableMiddleware",  # database gone or full: a Dutch 503
 ]
 
-# Axes first: it refuses a locked-out e-mail+IP before any password is checked.
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "randwijzer.accounts.backends.EmailBackend"]
+# The per-address limit, then axes: they refuse a spraying address or a locked-out e-mail+IP before any
+# password is checked (randwijzer.accounts.throttling, docs/security.md).
+AUTHENTICATION_BACKENDS = ["randwijzer.accounts.throttling.AddressLimitBackend", "axes.backends.AxesStandaloneBackend",
+                           "randwijzer.accounts.backends.EmailBackend"]
 LOGIN_URL = "/account/aanmelden/"
 LOGIN_REDIRECT_URL = "/account/"
 LOGOUT_REDIRECT_URL = "/"
@@ -90,6 +93,9 @@ AXES_RESET_ON_SUCCESS = True
 # Behind the reverse proxy every visitor would share the proxy's address (and one lock per e-mail):
 # take the client from X-Forwarded-For when the request comes from a trusted proxy (TRUSTED_PROXIES).
 AXES_CLIENT_IP_CALLABLE = "randwijzer.ops.clients.client_ip"
+# Password spraying (many accounts from one address) is counted apart: 20 failed logins from one client
+# address in a clock hour, over all accounts, refuse every login from it until the hour ends
+# (randwijzer.accounts.throttling.LOGIN_FAILURES_PER_ADDRESS).
 
 ROOT_URLCONF = "randwijzer.urls"
 WSGI_APPLICATION = "randwijzer.wsgi.application"
@@ -189,7 +195,7 @@ if _flag("HTTPS"):
         SILENCED_SYSTEM_CHECKS = ["security.W021"]
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
 # Proxies whose X-Forwarded-For is believed (the same list gunicorn uses), e.g. for the per-client
-# rate limit of readers' suggestions (randwijzer.suggestions.ratelimit).
+# rate limits (randwijzer.ops.ratelimit) and the login throttling.
 TRUSTED_PROXIES = [a.strip() for a in os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1").split(",") if a.strip()]
 
 # Security headers (randwijzer.ops.security, docs/deployment.md). Pages load scripts and styles

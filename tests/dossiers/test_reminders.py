@@ -118,3 +118,13 @@ def test_bad_arguments_get_a_dutch_message(db, args):
     with pytest.raises(CommandError) as error:
         call_command("dossiers", "remind", *args)
     assert error.value.returncode == 2 and "Ongeldig" in str(error.value)
+
+
+@pytest.mark.parametrize("day", ["9999-12-30", "9999-12-31"])
+def test_a_date_at_the_end_of_the_calendar_exits_2_naming_the_option(smtp, people, dossier, day):
+    """Computing the next deadline after 9999-12-30 overflows the calendar: a Dutch message, no traceback."""
+    with pytest.raises(CommandError) as error:
+        call_command("dossiers", "remind", "--today", day)
+    assert error.value.returncode == 2
+    assert "--today" in str(error.value) and day in str(error.value)
+    assert smtp.messages == [] and not DossierReminder.objects.exists()

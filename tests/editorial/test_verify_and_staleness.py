@@ -76,3 +76,12 @@ def test_the_staleness_page_refuses_anonymous_and_non_staff_users(client):
     response = client.get(STALE_URL)
     assert response.status_code == 403
     assert "alleen voor de redactie" in response.content.decode()
+
+
+def test_the_staleness_page_refuses_staff_outside_the_editors_group(client):
+    """Staff (for another part of the admin) without the group Redactie is not an editor."""
+    client.force_login(User.objects.create_user("helpdesk@randwijzer.be", "helpdesk@randwijzer.be", PASSWORD,
+                                                is_staff=True))
+    response = client.get(STALE_URL)
+    assert response.status_code == 403
+    assert "alleen voor de redactie" in response.content.decode()

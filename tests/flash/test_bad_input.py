@@ -1,10 +1,12 @@
 """Bad input: a clear Dutch answer, status 400 or exit 2; nothing duplicated, nothing lost."""
 import time
+from datetime import timedelta
 from io import StringIO
 
 import pytest
 from django.core import signing
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from randwijzer.flash import tokens
 from randwijzer.flash.models import Message, Subscriber
@@ -31,7 +33,9 @@ def test_unknown_municipality_gets_a_suggestion(client, smtp):
 def test_subscribing_twice_does_not_duplicate_nor_tell_a_stranger(client, smtp):
     first = client.post("/flash/", {"email": "an@voorbeeld.be"}, follow=True).content.decode()
     client.get(link_to(part(smtp.messages[0], "plain"), "bevestigen"))
-    # Somebody types the same address again, in other capitals and with other preferences.
+    # An hour later (within the hour no second mail goes to this address, see test_rate_limit.py)
+    Message.objects.update(created_at=timezone.now() - timedelta(hours=1, minutes=1))
+    # somebody types the same address again, in other capitals and with other preferences.
     second = client.post("/flash/", {"email": "AN@Voorbeeld.be", "municipality": "Wemmel"}, follow=True).content.decode()
     assert first == second
     subscriber = Subscriber.objects.get()
@@ -41,8 +45,12 @@ def test_subscribing_twice_does_not_duplicate_nor_tell_a_stranger(client, smtp):
     assert link_to(part(mail, "plain"), "voorkeuren")
 
 
-def test_pending_subscription_asked_again_gets_a_new_confirmation(client, smtp):
+def test_pending_subscription_asked_again_gets_a_new_confirmation_after_an_hour(client, smtp):
+    """Within the hour the first mail's link still serves (issue #16: one pending confirmation per hour)."""
     client.post("/flash/", {"email": "an@voorbeeld.be"})
+    client.post("/flash/", {"email": "an@voorbeeld.be"})
+    assert len(smtp.messages) == 1
+    Message.objects.update(created_at=timezone.now() - timedelta(hours=1, minutes=1))
     client.post("/flash/", {"email": "an@voorbeeld.be"})
     assert Subscriber.objects.count() == 1
     assert [m["Subject"] for m in smtp.messages] == ["Bevestig uw inschrijving op de Subsidieflash"] * 2
@@ -117,3 +125,16 @@ def test_edition_far_ahead_is_refused():
 
 def test_reminders_with_a_bad_date_exit_2():
     assert "Ongeldige datum voor --today" in flash("reminders", "send", "--today", "17/04/2027")
+
+
+@pytest.mark.parametrize("day", ["9999-12-30", "9999-12-31"])
+def test_reminders_at_the_end_of_the_calendar_exit_2_naming_the_option(smtp, day):
+    """With a reminder to compute, a date the next deadline cannot follow overflowed into a traceback."""
+    from randwijzer.catalogue.models import FundingLine
+    from randwijzer.flash import subscriptions
+
+    subscriber = reader("an@voorbeeld.be")
+    subscriptions.set_reminder(subscriber, FundingLine.objects.get(id="impulssubsidie-vlaamse-rand"), 14)
+    message = flash("reminders", "send", "--today", day)
+    assert "--today" in message and day in message
+    assert not Message.objects.exists()

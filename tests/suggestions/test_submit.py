@@ -7,9 +7,10 @@ import pytest
 from django.test import RequestFactory
 from django.urls import reverse
 
-from randwijzer.suggestions.models import Kind, RateBucket, Status, Suggestion
 from randwijzer.ops.clients import client_ip
-from randwijzer.suggestions.ratelimit import LIMIT_PER_HOUR
+from randwijzer.ops.models import RateBucket
+from randwijzer.suggestions.models import Kind, Status, Suggestion
+from randwijzer.suggestions.services import LIMIT_PER_HOUR
 
 from .conftest import form_data
 

@@ -121,7 +121,11 @@ def test_entries_are_append_only():
 
 @pytest.fixture
 def staff(client):
+    """An editor: staff and in the group Redactie."""
+    from randwijzer.accounts.services import ensure_editors_group
+
     user = User.objects.create_user("redacteur", password="x", is_staff=True)
+    user.groups.add(ensure_editors_group())
     client.force_login(user)
     return user
 
@@ -137,6 +141,19 @@ def test_non_staff_gets_a_dutch_403(client):
     response = client.get("/wies/fonds/")
     assert response.status_code == 403
     assert "Geen toegang" in response.content.decode()
+
+
+def test_staff_outside_the_editors_group_gets_a_dutch_403(client):
+    """Being staff (e.g. for another part of the admin) is not being an editor."""
+    client.force_login(User.objects.create_user("helpdesk", password="x", is_staff=True))
+    response = client.get("/wies/fonds/")
+    assert response.status_code == 403
+    assert "Geen toegang" in response.content.decode()
+
+
+def test_a_superuser_sees_the_ledger(client):
+    client.force_login(User.objects.create_superuser("beheerder", password="x"))
+    assert client.get("/wies/fonds/").status_code == 200
 
 
 def test_staff_sees_chart_table_commitments_and_projection(client, staff):

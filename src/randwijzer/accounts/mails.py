@@ -1,4 +1,5 @@
-"""The accounts' e-mails: plain Dutch text, sent at once (a person is waiting for them)."""
+"""The accounts' e-mails: plain Dutch text. Invitations and editor links are sent at once (a person is waiting);
+password-reset mails leave after the answer, through accounts.mailqueue."""
 import smtplib
 
 from django.conf import settings

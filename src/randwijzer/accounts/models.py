@@ -96,3 +96,26 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.prefix}… ({self.name})"
+
+
+class QueuedMail(models.Model):
+    """A mail asked for in a request and sent after the response (accounts.mailqueue, `randwijzer mail send`).
+
+    A password reset stores only the address typed, also when no account has it: the request does
+    the same work either way, and the account, its token and the SMTP conversation come later.
+    Left out of backups (ops.backup.LEFT_OUT): once sent, the row is gone."""
+
+    class Kind(models.TextChoices):
+        PASSWORD_RESET = "password_reset", "nieuw wachtwoord"
+
+    kind = models.CharField("soort", max_length=20, choices=Kind.choices)
+    to = models.EmailField("aan", max_length=254)
+    created_at = models.DateTimeField("gevraagd op", default=timezone.now)
+    attempts = models.PositiveSmallIntegerField("pogingen", default=0)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField("laatste fout", blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = "te versturen mail"
+        verbose_name_plural = "te versturen mails"

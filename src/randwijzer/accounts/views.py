@@ -7,12 +7,19 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
-from . import invitations, mails, members
+from randwijzer.ops import ratelimit
+from randwijzer.ops.clients import client_ip
+from randwijzer.ops.ratelimit import RateLimited
+
+from . import invitations, mailqueue, members
 from .errors import AccountsError, InvitationProblem, LastAdmin, NotAllowed
 from .forms import (ApiTokenForm, DutchPasswordResetForm, DutchSetPasswordForm,
                     EmailAuthenticationForm, InviteForm, NewAccountForm, RoleForm)
@@ -20,6 +27,21 @@ from .services import (api_tokens_of, create_api_token, is_org_admin, normalize_
                        user_for_email)
 
 EMAIL_BACKEND = "randwijzer.accounts.backends.EmailBackend"
+RESET_LIMIT_PER_HOUR = 3  # password-reset requests per client IP address and per e-mail address (docs/security.md)
+
+
+class ThenRedirect(HttpResponseRedirect):
+    """A redirect that runs `then` when the WSGI server closes it, i.e. after the answer went out."""
+
+    def __init__(self, url, then):
+        super().__init__(url)
+        self._then = then
+
+    def close(self):
+        try:
+            self._then()
+        finally:
+            super().close()
 
 
 class LoginView(auth_views.LoginView):
@@ -40,8 +62,21 @@ class PasswordResetView(auth_views.PasswordResetView):
     success_url = reverse_lazy("accounts:password_reset_done")
 
     def form_valid(self, form):
-        self.extra_email_context = {"site_url": mails.site_url(self.request), "days": mails.link_days()}
-        return super().form_valid(form)
+        """Count, queue the address, answer; the mail leaves after the response (accounts.mailqueue).
+
+        The same statements for an address with and without an account: the answer's timing tells nothing."""
+        email = form.cleaned_data["email"]
+        try:
+            with transaction.atomic():
+                ratelimit.hit("password-reset", ratelimit.client_keys(ip=client_ip(self.request), email=email),
+                              RESET_LIMIT_PER_HOUR)
+                queued = mailqueue.queue_password_reset(email)
+        except RateLimited as exc:
+            limited = (f"Er kwamen het afgelopen uur al {RESET_LIMIT_PER_HOUR} aanvragen binnen van uw "
+                       f"internetverbinding of voor dit e-mailadres. Dat is het maximum. Probeer het opnieuw na "
+                       f"{timezone.localtime(exc.retry_at):%H:%M} uur.")
+            return self.render_to_response(self.get_context_data(form=form, limited=limited), status=429)
+        return ThenRedirect(self.get_success_url(), then=lambda: mailqueue.send_after_response([queued.pk]))
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):

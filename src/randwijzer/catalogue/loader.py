@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils.text import slugify
 from pydantic import BaseModel, ValidationError
 
@@ -19,6 +20,7 @@ from randwijzer.changes import service as changes
 from randwijzer.text.normalize import name_key
 
 from . import models as m
+from .schema_errors import dutch
 from .history import REASON_LOAD, history_moment
 from .schema import (
     Financial,
@@ -84,11 +86,24 @@ class LoadReport:
 # ---------------------------------------------------------------- reading and validating
 
 
+class _Loader(yaml.SafeLoader):
+    """A date that does not exist (2023-02-30) stays text, so the schema names its file and field."""
+
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
 def _read_yaml(path: Path, root: Path, problems: list[Problem]):
     rel = str(path.relative_to(root))
     try:
         with path.open(encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
+            data = yaml.load(handle, Loader=_Loader)  # noqa: S506 (a SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"regel {mark.line + 1}" if mark else ""
@@ -111,7 +126,7 @@ def _validate(schema: type[BaseModel], data, rel: str, problems: list[Problem]):
     except ValidationError as exc:
         for error in exc.errors():
             loc = ".".join(str(part) for part in error["loc"])
-            problems.append(Problem(rel, loc, error["msg"]))
+            problems.append(Problem(rel, loc, dutch(error)))
         return None
 
 
@@ -178,7 +193,29 @@ def _parse_entries(root: Path, folder: str, schema: type[BaseModel], problems: l
     return entries
 
 
+def _check_municipalities(cat: Catalogue, problems: list[Problem]) -> None:
+    """An added municipality needs its own NIS code and a name (hence web address) of its own."""
+    codes = {r["NIS_code"]: r["municipality_NL"] for r in cat.municipality_rows}
+    slugs = {slugify(r["municipality_NL"]): (r["municipality_NL"], r["NIS_code"]) for r in cat.municipality_rows}
+    for i, added in enumerate(cat.municipalities.added):
+        if added.nis_code in codes:
+            problems.append(Problem("municipalities.yaml", f"added.{i}.nis_code",
+                                    f"NIS-code {added.nis_code} is al van {codes[added.nis_code]}; "
+                                    "een toegevoegde gemeente krijgt een eigen code"))
+            continue
+        slug = slugify(added.name_nl)
+        if slug in slugs:
+            name, code = slugs[slug]
+            problems.append(Problem("municipalities.yaml", f"added.{i}.name_nl",
+                                    f"de naam '{added.name_nl}' botst met die van {name} (NIS-code {code}); "
+                                    "kies een naam die verschilt"))
+            continue
+        codes[added.nis_code] = added.name_nl
+        slugs[slug] = (added.name_nl, added.nis_code)
+
+
 def _check_references(cat: Catalogue, problems: list[Problem]) -> None:
+    _check_municipalities(cat, problems)
     themes = {t.id for t in cat.vocabularies.themes}
     applicant_types = {a.id for a in cat.vocabularies.applicant_types}
     territories = {t.id for t in cat.territories.territories}
@@ -263,6 +300,22 @@ def _municipality_names(cat: Catalogue) -> dict[str, str]:
 # ---------------------------------------------------------------- writing
 
 
+def _delete(queryset, file: str, field: str = "") -> None:
+    """Delete, or refuse in Dutch when other data (an organisation's dossiers, the WIES ledger) needs the rows.
+
+    Only counts are named: the rows belong to organisations, whose titles others may not read."""
+    try:
+        queryset.delete()
+    except ProtectedError as exc:
+        counts: dict[str, int] = {}
+        for obj in exc.protected_objects:
+            label = str(obj._meta.verbose_name_plural)
+            counts[label] = counts.get(label, 0) + 1
+        users = ", ".join(f"{n} {label}" for label, n in sorted(counts.items()))
+        raise CatalogueError([Problem(file, field, f"kan niet uit de catalogus: {users} verwijzen ernaar. Zet het "
+                                                   "terug (een afgesloten steunmaatregel krijgt status 'afgesloten')")])
+
+
 def load_catalogue(root: Path | str) -> LoadReport:
     """Validate the catalogue at `root`, then replace the database's catalogue with it atomically."""
     catalogue = read_catalogue(root)
@@ -279,7 +332,7 @@ def write_catalogue(cat: Catalogue) -> LoadReport:
     municipalities = _write_municipalities(cat)
     _write_territories(cat, municipalities)
     _write_municipality_flags(cat)
-    removed = _remove_missing(m.FundingLine, cat.funding) + _remove_missing(m.Partner, cat.partners)
+    removed = _remove_missing(m.FundingLine, cat.funding, "funding") + _remove_missing(m.Partner, cat.partners, "partners")
     for partner in cat.partners.values():
         _write_partner(partner)
     names = _municipality_names(cat)
@@ -336,7 +389,7 @@ def _write_municipalities(cat: Catalogue) -> dict[str, m.Municipality]:
             for f, v in values.items():
                 setattr(current, f, v)
             changed.append(current)
-    m.Municipality.objects.exclude(nis_code__in=list(wanted)).delete()
+    _delete(m.Municipality.objects.exclude(nis_code__in=list(wanted)), "municipalities.yaml", "added")
     m.Municipality.objects.bulk_create(created)
     if changed:
         m.Municipality.objects.bulk_update(changed, fields, batch_size=200)
@@ -380,10 +433,30 @@ def _write_municipality_flags(cat: Catalogue) -> None:
         m.Municipality.objects.exclude(nis_code__in=list(members)).exclude(**{flag: False}).update(**{flag: False})
 
 
-def _remove_missing(model, entries: dict) -> list[str]:
+def _remove_missing(model, entries: dict, folder: str) -> list[str]:
     missing = list(model.objects.exclude(id__in=list(entries)).values_list("id", flat=True))
-    model.objects.filter(id__in=missing).delete()
+    problems = []
+    for pk in missing:
+        try:
+            _delete(model.objects.filter(id=pk), f"{folder}/{pk}.yaml")
+        except CatalogueError as error:
+            problems += error.problems
+    if problems:
+        raise CatalogueError(problems)
     return missing
+
+
+def _upsert(model, pk: str, values: dict):
+    """update_or_create that saves only a row that changed, so an unchanged entry keeps its updated_at
+    (and gets no history record)."""
+    obj = model.objects.filter(pk=pk).first()
+    if obj is None:
+        return model.objects.create(pk=pk, **values)
+    if any(getattr(obj, k) != v for k, v in values.items()):
+        for k, v in values.items():
+            setattr(obj, k, v)
+        obj.save()
+    return obj
 
 
 def _entry_defaults(entry) -> dict:
@@ -421,11 +494,8 @@ def _write_sources(owner_field: str, owner, sources) -> None:
 
 
 def _write_partner(entry: PartnerFile) -> None:
-    partner, _ = m.Partner.objects.update_or_create(
-        id=entry.id,
-        defaults={**_entry_defaults(entry), "name": entry.name, "kind": entry.kind, "summary": entry.summary,
-                  "website": entry.website, "email": entry.email},
-    )
+    partner = _upsert(m.Partner, entry.id, {**_entry_defaults(entry), "name": entry.name, "kind": entry.kind,
+                                            "summary": entry.summary, "website": entry.website, "email": entry.email})
     partner.themes.set(entry.themes)
     _write_sources("partner", partner, entry.sources)
     services = _sync(m.Service, {"partner": partner}, [{"title": s.title, "description": s.description} for s in entry.services])
@@ -439,25 +509,22 @@ def _write_funding_line(entry: FundingFile, names: dict[str, str]) -> None:
     window = timing.activity_window
     start = parse_month_day(window.start) if window else (None, None)
     end = parse_month_day(window.end) if window else (None, None)
-    line, _ = m.FundingLine.objects.update_or_create(
-        id=entry.id,
-        defaults={
-            **_entry_defaults(entry),
-            "title": entry.title, "summary": entry.summary, "administrator_id": entry.administrator,
-            "level": entry.level, "status": entry.status, "status_reason": entry.status_reason,
-            "territory_basis": entry.territory_basis,
-            "required_municipality_flags": entry.required_municipality_flags,
-            "cost_share_pct": money.cost_share_pct, "max_amount": money.max_amount,
-            "share_base": money.share_base, "co_financing": money.co_financing,
-            "total_budget": money.total_budget, "budget_period": money.budget_period,
-            "max_duration_months": entry.max_duration_months,
-            "submission_mode": timing.submission, "lead_time_months": timing.lead_time_months,
-            "lead_time_reference": timing.lead_time_reference,
-            "window_start_month": start[0], "window_start_day": start[1],
-            "window_end_month": end[0], "window_end_day": end[1],
-            "contact_name": entry.contact.name, "contact_email": entry.contact.email, "contact_url": entry.contact.url,
-        },
-    )
+    line = _upsert(m.FundingLine, entry.id, {
+        **_entry_defaults(entry),
+        "title": entry.title, "summary": entry.summary, "administrator_id": entry.administrator,
+        "level": entry.level, "status": entry.status, "status_reason": entry.status_reason,
+        "territory_basis": entry.territory_basis,
+        "required_municipality_flags": entry.required_municipality_flags,
+        "cost_share_pct": money.cost_share_pct, "max_amount": money.max_amount,
+        "share_base": money.share_base, "co_financing": money.co_financing,
+        "total_budget": money.total_budget, "budget_period": money.budget_period,
+        "max_duration_months": entry.max_duration_months,
+        "submission_mode": timing.submission, "lead_time_months": timing.lead_time_months,
+        "lead_time_reference": timing.lead_time_reference,
+        "window_start_month": start[0], "window_start_day": start[1],
+        "window_end_month": end[0], "window_end_day": end[1],
+        "contact_name": entry.contact.name, "contact_email": entry.contact.email, "contact_url": entry.contact.url,
+    })
     line.themes.set(entry.themes)
     line.applicant_types.set(entry.applicant_types)
     line.applicant_types_to_verify.set(entry.applicant_types_to_verify)

@@ -15,6 +15,10 @@ Slug = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=2, max_length=80)
 MONTH_DAY = re.compile(r"^(\d{2})-(\d{2})$")
 
 
+# String lengths are the database columns' (catalogue/models.py): SQLite would store a longer text
+# silently, PostgreSQL would refuse it in the middle of a load.
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
@@ -38,7 +42,7 @@ def parse_month_day(value: str) -> tuple[int, int]:
 
 class VocabularyItem(Strict):
     id: str = Slug
-    label: str = Field(min_length=1)
+    label: str = Field(min_length=1, max_length=120)
     description: str = ""
 
 
@@ -63,8 +67,8 @@ class TerritoryRule(Strict):
 
 class TerritoryItem(Strict):
     id: str = Slug
-    name: str
-    phrase: str = Field(pattern=r"^in ")
+    name: str = Field(max_length=120)
+    phrase: str = Field(pattern=r"^in ", max_length=120)
     description: str = ""
     rule: TerritoryRule
 
@@ -75,11 +79,11 @@ class TerritoriesFile(Strict):
 
 class NewMunicipality(Strict):
     nis_code: str = Field(pattern=r"^\d{5}$")
-    name_nl: str
-    name_fr: str = ""
-    arrondissement: str
-    province: str
-    region: str
+    name_nl: str = Field(min_length=1, max_length=120)
+    name_fr: str = Field(default="", max_length=120)
+    arrondissement: str = Field(max_length=80)
+    province: str = Field(max_length=80)
+    region: str = Field(max_length=80)
     nis_code_to_verify: bool = False
     note: str = ""
 
@@ -108,9 +112,9 @@ class MunicipalitiesFile(Strict):
 
 class SourceItem(Strict):
     key: str = Slug
-    title: str = Field(min_length=1)
-    url: str = Field(default="", pattern=r"^(https?://\S+|mailto:\S+)?$")
-    published: str = ""
+    title: str = Field(min_length=1, max_length=300)
+    url: str = Field(default="", pattern=r"^(https?://\S+|mailto:\S+)?$", max_length=800)
+    published: str = Field(default="", max_length=40)
     verified_on: dt.date
 
 
@@ -119,9 +123,9 @@ class SourcedItem(Strict):
 
 
 class Contact(Strict):
-    name: str = ""
+    name: str = Field(default="", max_length=200)
     email: str = Field(default="", pattern=r"^([^@\s]+@[^@\s]+\.[a-z]{2,})?$")
-    url: str = Field(default="", pattern=r"^(https?://\S+)?$")
+    url: str = Field(default="", pattern=r"^(https?://\S+)?$", max_length=500)
 
 
 class Entry(Strict):
@@ -145,17 +149,17 @@ class Entry(Strict):
 
 
 class ServiceItem(Strict):
-    title: str = Field(min_length=1)
+    title: str = Field(min_length=1, max_length=200)
     description: str = ""
     themes: list[str] = []
     audiences: list[str] = []
 
 
 class PartnerFile(Entry):
-    name: str = Field(min_length=1)
+    name: str = Field(min_length=1, max_length=200)
     kind: str
     summary: str = Field(min_length=1, max_length=400)
-    website: str = Field(default="", pattern=r"^(https?://\S+)?$")
+    website: str = Field(default="", pattern=r"^(https?://\S+)?$", max_length=500)
     email: str = Field(default="", pattern=r"^([^@\s]+@[^@\s]+\.[a-z]{2,})?$")
     themes: list[str] = []
     services: list[ServiceItem] = []
@@ -167,11 +171,11 @@ class Financial(Strict):
     co_financing: bool = False
     max_amount: NonNegativeInt | None = None
     total_budget: NonNegativeInt | None = None
-    budget_period: str = ""
+    budget_period: str = Field(default="", max_length=40)
 
 
 class CallRoundItem(SourcedItem):
-    label: str
+    label: str = Field(max_length=200)
     opens_on: dt.date | None = None
     closes_on: dt.date
 
@@ -220,7 +224,7 @@ class Timing(Strict):
 class LimitItem(SourcedItem):
     max_count: PositiveInt
     scope: Literal["per-applicant", "per-municipality-per-year", "per-project-per-beneficiary"]
-    text: str = Field(min_length=1)
+    text: str = Field(min_length=1, max_length=300)
 
 
 class ConditionItem(SourcedItem):
@@ -229,30 +233,30 @@ class ConditionItem(SourcedItem):
 
 
 class ExampleItem(SourcedItem):
-    title: str = Field(min_length=1)
+    title: str = Field(min_length=1, max_length=300)
     description: str = ""
-    beneficiary: str = ""
+    beneficiary: str = Field(default="", max_length=200)
     municipality: str | None = None
     amount: NonNegativeInt | None = None
     year: int | None = Field(default=None, ge=1990, le=2100)
 
 
 class FigurePointItem(Strict):
-    label: str
+    label: str = Field(max_length=120)
     value: NonNegativeInt
     at_least: bool = False
 
 
 class FigureItem(SourcedItem):
     slug: str = Slug
-    title: str
+    title: str = Field(max_length=300)
     unit: Literal["EUR", "count"]
     note: str = ""
     points: list[FigurePointItem] = Field(min_length=1)
 
 
 class FundingFile(Entry):
-    title: str = Field(min_length=1)
+    title: str = Field(min_length=1, max_length=200)
     summary: str = Field(min_length=1, max_length=500)
     administrator: str
     related_partners: list[str] = []

@@ -6,11 +6,18 @@ is the mail, which only the owner of the address reads.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import transaction
 from django.utils import timezone
 
+from randwijzer.ops import ratelimit
+
 from . import mails, tokens
 from .models import Kind, Message, Reminder, Status, Subscriber
+
+LIMIT_PER_HOUR = 5  # sign-ups per client IP address and per e-mail address (docs/security.md)
+ONE_MAIL_PER = dt.timedelta(hours=1)  # at most one confirmation mail per address in this time
 
 
 def normalise_email(email: str) -> str:
@@ -24,10 +31,18 @@ def find(email: str) -> Subscriber | None:
 
 
 @transaction.atomic
-def subscribe(email: str, municipality=None, applicant_type=None, themes=()) -> Message:
-    """Create or renew a subscription and queue the mail that goes with it."""
+def subscribe(email: str, municipality=None, applicant_type=None, themes=(), client_ip: str | None = None) -> Message:
+    """Create or renew a subscription and queue the mail that goes with it.
+
+    Raises ratelimit.RateLimited (nothing changed, nothing queued) when this client or address
+    signed up too often this hour. Within an hour of a confirmation mail to this address no new
+    one is queued: the earlier mail's link confirms the subscription just as well."""
     email = normalise_email(email)
+    ratelimit.hit("flash", ratelimit.client_keys(ip=client_ip, email=email), LIMIT_PER_HOUR)
     subscriber = Subscriber.objects.select_for_update().filter(email__iexact=email).first()
+    recent = _recent_confirmation(subscriber)
+    if recent is not None:
+        return recent
     if subscriber is not None and subscriber.active:
         # Someone else may have typed this address: keep the reader's preferences, tell the owner.
         return mails.queue(subscriber, Kind.CONFIRMATION, "U bent al ingeschreven op de Subsidieflash",
@@ -39,6 +54,13 @@ def subscribe(email: str, municipality=None, applicant_type=None, themes=()) -> 
     subscriber.themes.set(themes)
     return mails.queue(subscriber, Kind.CONFIRMATION, "Bevestig uw inschrijving op de Subsidieflash", "confirm",
                        {"confirm_url": tokens.url(subscriber, tokens.CONFIRM)})
+
+
+def _recent_confirmation(subscriber: Subscriber | None) -> Message | None:
+    if subscriber is None:
+        return None
+    since = timezone.now() - ONE_MAIL_PER
+    return subscriber.messages.filter(kind=Kind.CONFIRMATION, created_at__gte=since).order_by("-id").first()
 
 
 def confirm(subscriber: Subscriber) -> None:

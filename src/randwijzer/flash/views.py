@@ -10,6 +10,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from randwijzer.catalogue.models import Municipality
+from randwijzer.ops.clients import client_ip
+from randwijzer.ops.ratelimit import RateLimited
 
 from . import outbox, subscriptions, tokens
 from .editions import month_label
@@ -37,18 +39,27 @@ def _bad_link(request, expired: bool):
 
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
-    form = SubscribeForm(request.POST or None)
+    form, limited = SubscribeForm(request.POST or None), ""
     if request.method == "POST":
         if form.is_valid():
             data = form.cleaned_data
-            message = subscriptions.subscribe(data["email"], data["municipality"], data["applicant_type"], data["themes"])
-            _send_now(message)
-            # Post/redirect/get; the page says the same for a new and a known address.
-            return redirect("flash:check_mail")
-        status = 400
+            try:
+                message = subscriptions.subscribe(data["email"], data["municipality"], data["applicant_type"],
+                                                  data["themes"], client_ip=client_ip(request))
+            except RateLimited as exc:
+                status = 429
+                limited = (f"Er kwamen het afgelopen uur al {subscriptions.LIMIT_PER_HOUR} inschrijvingen binnen van uw "
+                           f"internetverbinding of voor dit e-mailadres. Dat is het maximum. Probeer het opnieuw na "
+                           f"{timezone.localtime(exc.retry_at):%H:%M} uur.")
+            else:
+                _send_now(message)
+                # Post/redirect/get; the page says the same for a new and a known address.
+                return redirect("flash:check_mail")
+        else:
+            status = 400
     else:
         status = 200
-    context = {"form": form, "datalist_id": DATALIST_ID, "municipalities": _municipality_names(),
+    context = {"form": form, "limited": limited, "datalist_id": DATALIST_ID, "municipalities": _municipality_names(),
                "latest": Edition.objects.first()}
     return render(request, "flash/subscribe.html", context, status=status)
 

@@ -8,6 +8,9 @@ natural key). A backup from SQLite restores into PostgreSQL and back.
 Restore checks the whole file first (gzip, manifest, SHA-256, counts), then writes in one
 transaction, and only into a database without data (or with --flush, which empties it in
 that same transaction): a failure leaves the database as it was.
+
+Sessions, login-attempt logs, rate-limit counters and queued password-reset mails are left out
+(LEFT_OUT, docs/security.md): a stolen backup file must not log anyone in.
 """
 from __future__ import annotations
 
@@ -31,6 +34,15 @@ FORMAT = "randwijzer-backup"
 VERSION = 1
 # Made by `migrate` itself, with ids that differ between databases: referred to by natural key.
 SKIPPED = {"contenttypes.contenttype", "auth.permission"}
+# Left out on purpose (docs/security.md): rows that let someone in, or say who tried to, and that the
+# site makes again by itself. A session key from a backup file would log in on the running site.
+# A restore leaves these tables empty, also when an older backup still holds them.
+LEFT_OUT = {
+    "sessions.session",
+    "axes.accessattempt", "axes.accessattemptexpiration", "axes.accesslog", "axes.accessfailurelog",
+    "ops.ratebucket", "suggestions.ratebucket",  # the latter in backups made before the limits moved to ops
+    "accounts.queuedmail",  # password-reset mails: each holds a working reset link
+}
 
 
 class BackupError(Exception):
@@ -59,8 +71,12 @@ def backed_up_models(using: str = DEFAULT_DB_ALIAS) -> list:
     """Every concrete, managed model with its rows in this database, in dependency order."""
     app_list = {config: None for config in apps.get_app_configs()}
     ordered = serializers.sort_dependencies(app_list.items(), allow_cycles=True)
-    return [m for m in ordered if m._meta.managed and not m._meta.proxy and label(m) not in SKIPPED
+    return [m for m in ordered if m._meta.managed and not m._meta.proxy and label(m) not in SKIPPED | LEFT_OUT
             and router.allow_migrate_model(using, m)]
+
+
+def left_out_models(using: str = DEFAULT_DB_ALIAS) -> list:
+    return [m for m in apps.get_models() if label(m) in LEFT_OUT and router.allow_migrate_model(using, m)]
 
 
 def _m2m_sorted(obj: dict) -> dict:
@@ -145,12 +161,15 @@ def read_backup(path: Path) -> tuple[Manifest, list[dict]]:
         objects = json.loads(payload)
     except ValueError:
         raise BackupError(f"{path} is beschadigd: de inhoud is geen geldige JSON.") from None
+    # An older backup may still hold left-out rows: checked with the rest, then dropped.
+    kept = [obj for obj in objects if obj.get("model") not in LEFT_OUT]
     counted: dict[str, int] = {}
     for obj in objects:
         counted[obj["model"]] = counted.get(obj["model"], 0) + 1
     if {k: v for k, v in counted.items()} != {k: v for k, v in manifest.counts.items() if v}:
         raise BackupError(f"{path} is beschadigd: het aantal rijen per tabel klopt niet met het manifest.")
-    return manifest, objects
+    manifest.counts = {k: v for k, v in manifest.counts.items() if k not in LEFT_OUT}
+    return manifest, kept
 
 
 def rows_present(using: str = DEFAULT_DB_ALIAS) -> dict[str, int]:
@@ -172,6 +191,10 @@ def restore(path: Path, using: str = DEFAULT_DB_ALIAS, flush: bool = False) -> M
             raise BackupError("De databank bevat al gegevens (" + ", ".join(f"{k}: {v}" for k, v in list(present.items())[:5])
                               + (", …" if len(present) > 5 else "") + "). Herstel gebeurt in een lege databank; "
                               "gebruik --flush om eerst alles te wissen.")
+        # Sessions and the like of whatever was here before point at accounts the backup may give
+        # other ids: they never survive a restore.
+        for model in left_out_models(using):
+            model._base_manager.using(using).all().delete()
         if present:
             tables = [m._meta.db_table for m in models]
             tables += [f.remote_field.through._meta.db_table for m in models for f in m._meta.local_many_to_many

@@ -1,4 +1,4 @@
-"""A reader's suggestion, and the counters that limit how many one client may send."""
+"""A reader's suggestion (the counters that limit how many one client may send are ops.RateBucket)."""
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -49,16 +49,3 @@ class Suggestion(models.Model):
     def target(self):
         return self.funding_line or self.partner
 
-
-class RateBucket(models.Model):
-    """Submissions per client (a salted hash of the IP address or e-mail) in one clock hour.
-
-    In the database, not in memory, so the limit holds across every web worker and machine."""
-
-    key = models.CharField(max_length=80)
-    window_start = models.DateTimeField()
-    hits = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["key", "window_start"], name="one_bucket_per_key_and_hour")]
-        indexes = [models.Index(fields=["window_start"])]

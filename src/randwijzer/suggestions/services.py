@@ -6,12 +6,15 @@ import logging
 from django.db import transaction
 from django.utils import timezone
 
-from randwijzer.accounts.services import is_editor
+from randwijzer.accounts.access import can_edit
 
-from . import mails, ratelimit
+from randwijzer.ops import ratelimit
+
+from . import mails
 from .models import Status, Suggestion
 
 log = logging.getLogger(__name__)
+LIMIT_PER_HOUR = 5  # suggestions per client IP address and per e-mail address
 
 
 class AlreadyHandled(Exception):
@@ -21,9 +24,8 @@ class AlreadyHandled(Exception):
 
 
 def can_review(user) -> bool:
-    """Editors: active staff in the Redactie group; superusers too, as everywhere in the admin."""
-    return bool(user.is_authenticated and user.is_active and user.is_staff
-                and (user.is_superuser or is_editor(user)))
+    """Editors (the one check in accounts.access); they also need staff rights to reach the admin."""
+    return bool(can_edit(user) and user.is_staff)
 
 
 def submit(*, kind: str, text: str, email: str, client_ip: str, name: str = "", source_url: str = "",
@@ -33,9 +35,8 @@ def submit(*, kind: str, text: str, email: str, client_ip: str, name: str = "", 
     Raises ratelimit.RateLimited (nothing stored, nothing sent) when this IP address or e-mail
     address sent too many in the current hour."""
     email = email.strip()
-    keys = [ratelimit.client_key("ip", client_ip), ratelimit.client_key("email", email)]
     with transaction.atomic():
-        ratelimit.hit(keys)
+        ratelimit.hit("suggestions", ratelimit.client_keys(ip=client_ip, email=email), LIMIT_PER_HOUR)
         suggestion = Suggestion.objects.create(
             kind=kind, text=text, email=email, name=name.strip(), source_url=source_url,
             funding_line=funding_line, partner=partner,

@@ -13,12 +13,12 @@ from django.views.decorators.http import require_http_methods
 
 from randwijzer.catalogue.models import FundingLine, Partner
 from randwijzer.ops.clients import client_ip
+from randwijzer.ops.ratelimit import RateLimited
 
 from . import services
 from .forms import HONEYPOT, AcceptForm, DeclineForm, SuggestionForm
 from .links import admin_target, public_target
 from .models import Kind, Suggestion
-from .ratelimit import LIMIT_PER_HOUR, RateLimited
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 
@@ -54,7 +54,7 @@ def suggest(request):
                                 client_ip=client_ip(request))
             except RateLimited as exc:
                 status = 429
-                limited = (f"Er kwamen het afgelopen uur al {LIMIT_PER_HOUR} voorstellen binnen van uw internetverbinding "
+                limited = (f"Er kwamen het afgelopen uur al {services.LIMIT_PER_HOUR} voorstellen binnen van uw internetverbinding "
                            f"of uw e-mailadres. Dat is het maximum. Probeer het opnieuw na "
                            f"{timezone.localtime(exc.retry_at):%H:%M} uur; uw tekst staat hieronder nog klaar.")
             else:

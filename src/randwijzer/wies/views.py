@@ -1,14 +1,13 @@
-"""The WIES pages: the calculator (/wies/), the buyer check (/wies/koper/) and the fund ledger (/wies/fonds/, staff only).
+"""The WIES pages: the calculator (/wies/), the buyer check (/wies/koper/) and the fund ledger (/wies/fonds/, editors only).
 
 Thin views: validate the form, call the service, render.
 """
 from __future__ import annotations
 
-from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 
+from randwijzer.accounts.access import editors_only
 from randwijzer.text.dutch import format_date_nl, format_euro
 
 from . import buyer, calculator
@@ -65,11 +64,8 @@ def buyer_page(request):
     })
 
 
+@editors_only("wies/forbidden.html")
 def fund_page(request):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), reverse("admin:login"))
-    if not request.user.is_staff:
-        return render(request, "wies/forbidden.html", status=403)
     state = fund_state()
     today = timezone.localdate()
     end = max(today, state.points[-1].date)

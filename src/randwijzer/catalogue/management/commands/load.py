@@ -20,7 +20,8 @@ class Command(BaseCommand):
         except CatalogueError as exc:
             for problem in exc.problems:
                 self.stderr.write(str(problem))
-            raise CommandError(f"{len(exc.problems)} fout(en) in de catalogus; de databank is niet gewijzigd.") from None
+            raise CommandError(f"{len(exc.problems)} fout(en) in de catalogus; de databank is niet gewijzigd.",
+                               returncode=2) from None
         except OperationalError as exc:
             # E.g. a read-only SQLite file or a full disk: the transaction is rolled back.
             words = str(exc).lower()

@@ -5,6 +5,19 @@ from waitress.server import create_server
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
+def waitress_options(threads: int) -> dict:
+    """waitress's settings. As gunicorn (ops/gunicorn_conf.py), the proxy in FORWARDED_ALLOW_IPS is believed
+    about X-Forwarded-Proto: without it, HTTPS=1 behind a TLS proxy redirects to https for ever.
+    waitress trusts one address (or "*"); the same header from anyone else is dropped."""
+    proxies = settings.TRUSTED_PROXIES
+    if len(proxies) != 1:
+        raise CommandError("waitress vertrouwt de proxyheaders van één adres: geef in FORWARDED_ALLOW_IPS één adres "
+                           f"(of *), niet {', '.join(proxies) or 'geen'}. Voor meer proxy's: make serve-prod (gunicorn).",
+                           returncode=2)
+    return {"threads": threads, "ident": "Randwijzer", "trusted_proxy": proxies[0],
+            "trusted_proxy_headers": {"x-forwarded-proto"}, "clear_untrusted_proxy_headers": True}
+
+
 class Command(BaseCommand):
     help = "Start Randwijzer als webserver (waitress) voor een klein kantoor; statische bestanden via WhiteNoise."
 
@@ -17,12 +30,13 @@ class Command(BaseCommand):
         if not 0 <= port <= 65535 or threads < 1:
             raise CommandError("Geef een poort tussen 0 en 65535 en minstens 1 thread.", returncode=2)
         # WhiteNoise warns about a missing STATIC_ROOT; files come from the apps (finders) anyway.
+        options = waitress_options(threads)
         settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
         from randwijzer.wsgi import application
 
         try:
             # create_server binds the socket, so the URL below is only printed when it is true.
-            server = create_server(application, host=host, port=port, threads=threads, ident="Randwijzer")
+            server = create_server(application, host=host, port=port, **options)
         except OSError as exc:
             raise CommandError(f"Kan niet luisteren op {host}:{port} ({exc.strerror or exc}).", returncode=2) from None
         real_port = getattr(server, "effective_port", port)

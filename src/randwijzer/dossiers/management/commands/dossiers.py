@@ -1,9 +1,8 @@
-import datetime as dt
-
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from randwijzer.dossiers import reminders
+from randwijzer.ops.cli_dates import parse_today
 
 
 class Command(BaseCommand):
@@ -26,11 +25,7 @@ class Command(BaseCommand):
             raise CommandError("Ongeldig aantal dagen voor --days: geef een geheel getal van 0 tot 366.", returncode=2)
         day = timezone.localdate()
         if today:
-            try:
-                day = dt.date.fromisoformat(today.strip())
-            except ValueError:
-                raise CommandError(f"Ongeldige datum voor --today ‘{today[:40]}’: schrijf JJJJ-MM-DD, bijvoorbeeld 2027-04-17.",
-                                   returncode=2) from None
+            day = parse_today(today)
         report = reminders.send_due(day, days)
         self.stdout.write("\n".join(report.lines()))
         if report.failed:

@@ -1,10 +1,9 @@
-import datetime as dt
-
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from randwijzer.flash import outbox, reminders
 from randwijzer.flash.models import Kind
+from randwijzer.ops.cli_dates import parse_today
 
 
 class Command(BaseCommand):
@@ -18,11 +17,7 @@ class Command(BaseCommand):
     def handle(self, *args, action, today=None, **options):
         day = timezone.localdate()
         if today:
-            try:
-                day = dt.date.fromisoformat(today.strip())
-            except ValueError:
-                raise CommandError(f"Ongeldige datum voor --today ‘{today[:40]}’: schrijf JJJJ-MM-DD, bijvoorbeeld 2027-04-17.",
-                                   returncode=2) from None
+            day = parse_today(today)
         self.stdout.write(str(reminders.queue_due(day)))
         report = outbox.send_due(kind=Kind.REMINDER)
         self.stdout.write("\n".join(report.lines()))
