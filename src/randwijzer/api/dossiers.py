@@ -18,29 +18,31 @@ from randwijzer.dossiers.access import DossierNotFound, find_dossier, find_organ
 from randwijzer.dossiers.reminders import deadline_for
 from randwijzer.dossiers.values import FIELDS, DossierInvalid
 
+from .fields import STRICT_BODY, DayText, Euros
 from .schemas import ErrorOut
 
 router = Router(tags=["dossiers"], auth=TokenAuth())
 
 STATUSES = ", ".join(pipeline.Status.values)
-Amount = int | float | str | None
-AMOUNT_HELP = "In euro, minstens 0, hoogstens 2 cijfers na de komma: een getal of tekst als \"1500.50\"; null maakt het leeg"
+AMOUNT_HELP = "In euro, 0 tot 1.000.000.000, hoogstens 2 cijfers na de komma: een getal of tekst als \"1500.50\"; null maakt het leeg"
 
 
 # ---------------------------------------------------------------- shapes
 
 
 class DossierFields(Schema):
+    model_config = STRICT_BODY
+
     title: str | None = Field(None, description="Titel van het dossier")
     funding_line: str | None = Field(None, description="Id van de steunmaatregel (zie /api/v1/funding)")
     call_round: str | None = Field(None, description="Naam van een oproep van die steunmaatregel (timing.call_rounds[].label)")
     round_label: str | None = Field(None, description="Vrije naam van de ronde")
-    amount_requested: Amount = Field(None, description=AMOUNT_HELP)
-    amount_granted: Amount = Field(None, description=AMOUNT_HELP)
-    planned_submission_on: dt.date | None = Field(None, description="Geplande indiening, JJJJ-MM-DD")
-    submitted_on: dt.date | None = Field(None, description="Ingediend op, JJJJ-MM-DD")
-    decision_on: dt.date | None = Field(None, description="Beslissing op, JJJJ-MM-DD")
-    reporting_due_on: dt.date | None = Field(None, description="Verantwoording uiterlijk, JJJJ-MM-DD")
+    amount_requested: Euros = Field(None, description=AMOUNT_HELP)
+    amount_granted: Euros = Field(None, description=AMOUNT_HELP)
+    planned_submission_on: DayText = Field(None, description="Geplande indiening, JJJJ-MM-DD")
+    submitted_on: DayText = Field(None, description="Ingediend op, JJJJ-MM-DD")
+    decision_on: DayText = Field(None, description="Beslissing op, JJJJ-MM-DD")
+    reporting_due_on: DayText = Field(None, description="Verantwoording uiterlijk, JJJJ-MM-DD")
     responsible: str | None = Field(None, description="E-mailadres van een lid van de organisatie")
     notes: str | None = Field(None, description="Notities")
 

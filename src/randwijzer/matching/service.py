@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from django.db.models import Count, Max
 
+from randwijzer.catalogue import limits
 from randwijzer.catalogue import models as m
 from randwijzer.catalogue.places import find_municipality, suggest_municipalities
 from randwijzer.catalogue.search import funding_fields, partner_fields
@@ -298,13 +299,14 @@ def resolve_municipality(value: str | None):
     return found
 
 
-EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
-
-
 def _check_dates(**dates: dt.date | None) -> None:
     for name, value in dates.items():
-        if value is not None and not EARLIEST <= value <= LATEST:
-            raise MatchInputError(name, f"De datum {value.isoformat()} ligt buiten 1900–2100.")
+        if value is None:
+            continue
+        try:
+            limits.check_day(value)
+        except ValueError as exc:
+            raise MatchInputError(name, f"De datum {value.isoformat()} {exc}.") from None
 
 
 def match_project(text: str, municipality: str | None, applicant_type: str | None, reference: dt.date | None = None,
