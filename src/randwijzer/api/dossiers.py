@@ -7,10 +7,12 @@ read, and a stale version answers 409 with the stored record and the differences
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
+from pydantic import BeforeValidator
 
 from randwijzer.accounts.api_auth import TokenAuth
 from randwijzer.dossiers import pipeline, services
@@ -18,7 +20,7 @@ from randwijzer.dossiers.access import DossierNotFound, find_dossier, find_organ
 from randwijzer.dossiers.reminders import deadline_for
 from randwijzer.dossiers.values import FIELDS, DossierInvalid
 
-from .fields import STRICT_BODY, DayText, Euros
+from .fields import STRICT_BODY, DayText, Euros, only
 from .schemas import ErrorOut
 
 router = Router(tags=["dossiers"], auth=TokenAuth())
@@ -52,7 +54,8 @@ class DossierCreateIn(DossierFields):
 
 
 class DossierPatchIn(DossierFields):
-    version: int = Field(description="De versie die u las; een oudere versie geeft 409", ge=1, le=2**31 - 1)
+    version: Annotated[int, BeforeValidator(only((int,), "moet een geheel getal zijn"))] = Field(
+        description="De versie die u las; een oudere versie geeft 409", ge=1, le=2**31 - 1)
     status: str | None = Field(None, description=f"Nieuwe status, één stap verder: {STATUSES}")
     reason: str | None = Field(None, description="Reden van de statuswijziging; verplicht bij afgewezen")
 

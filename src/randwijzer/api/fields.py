@@ -29,7 +29,7 @@ def _checked(check):
     return validate
 
 
-def _only(kinds: tuple, reason: str):
+def only(kinds: tuple, reason: str):
     """Checks the JSON type only (no bool for a number, no list for text); the service judges the value,
     so all of a dossier's errors come back together, as on the page."""
     def validate(value):
@@ -44,5 +44,5 @@ Day = Annotated[dt.date | None, BeforeValidator(_checked(limits.parse_day))]
 WholeEuros = Annotated[int | None, BeforeValidator(_checked(limits.parse_whole_euros)),
                        Field(json_schema_extra={"minimum": 0, "maximum": limits.MAX_AMOUNT})]
 # Dossier amounts and dates: the JSON type here, the value in dossiers.values (with limits).
-Euros = Annotated[int | float | str | None, BeforeValidator(_only((int, float, str), limits.EUROS))]
-DayText = Annotated[dt.date | None, BeforeValidator(_only((str,), limits.DAY_FORM))]
+Euros = Annotated[int | float | str | None, BeforeValidator(only((int, float, str), limits.EUROS))]
+DayText = Annotated[dt.date | None, BeforeValidator(only((str,), limits.DAY_FORM))]

@@ -57,20 +57,25 @@ def check_amount(amount):
     return amount
 
 
-def parse_whole_euros(value) -> int:
-    """Whole euros: an int (not a bool, not 4000.5) or its digits as text ("4000"); inside the range."""
+def parse_whole_number(value, reason: str = "moet een geheel getal zijn") -> int:
+    """An int (not a bool), a float without fraction, or digits as text ("4000", not "1e3" or "4000.5")."""
     if isinstance(value, bool):
-        raise ValueError(WHOLE_EUROS)
+        raise ValueError(reason)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, str):
         text = value.strip()
         if not _WHOLE.fullmatch(text.removeprefix("-")) or len(text) > 20:
-            raise ValueError(WHOLE_EUROS)
+            raise ValueError(reason)
         value = int(text)
     if not isinstance(value, int):
-        raise ValueError(WHOLE_EUROS)
-    return check_amount(value)
+        raise ValueError(reason)
+    return value
+
+
+def parse_whole_euros(value) -> int:
+    """Whole euros (parse_whole_number) inside the range."""
+    return check_amount(parse_whole_number(value, WHOLE_EUROS))
 
 
 def parse_euros(value) -> Decimal:

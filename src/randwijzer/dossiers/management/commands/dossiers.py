@@ -1,8 +1,7 @@
-import datetime as dt
-
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from randwijzer.catalogue import limits
 from randwijzer.dossiers import reminders
 
 
@@ -27,9 +26,10 @@ class Command(BaseCommand):
         day = timezone.localdate()
         if today:
             try:
-                day = dt.date.fromisoformat(today.strip())
-            except ValueError:
-                raise CommandError(f"Ongeldige datum voor --today ‘{today[:40]}’: schrijf JJJJ-MM-DD, bijvoorbeeld 2027-04-17.",
+                day = limits.parse_day(today)
+            except ValueError as exc:
+                shown = "".join(c for c in today[:40] if c.isprintable())
+                raise CommandError(f"Ongeldige datum voor --today ‘{shown}’: {exc}, bijvoorbeeld 2027-04-17.",
                                    returncode=2) from None
         report = reminders.send_due(day, days)
         self.stdout.write("\n".join(report.lines()))
