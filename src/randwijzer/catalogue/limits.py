@@ -15,9 +15,9 @@ from decimal import Decimal, InvalidOperation
 
 FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 MAX_AMOUNT = 1_000_000_000  # euro
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_WHOLE = re.compile(r"\d+")
-_CENTS = re.compile(r"\d+(\.\d{1,2})?")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_WHOLE = re.compile(r"[0-9]+")  # ASCII digits only: int() would also read "٣"
+_CENTS = re.compile(r"[0-9]+(\.[0-9]{1,2})?")
 
 DAY_FORM = "moet een datum zijn in de vorm JJJJ-MM-DD"
 DAY_RANGE = f"moet tussen {FIRST_DAY.year} en {LAST_DAY.year} liggen"
