@@ -88,6 +88,7 @@ class Form:
     fields: dict[str, str]
     login: bool = False  # sent by a logged-in member
     saves: tuple[int, ...] = (302,)  # the status of a saved form
+    method: str = "POST"  # a GET form stores nothing: it must only never fail
 
 
 DOSSIER_FORM = {"title": "Taalcafé", "funding_line": LINE, "call_round": "", "round_label": "", "amount_requested": "",
@@ -103,6 +104,14 @@ FORMS = [
     Form("/voorstellen/nieuw/", {"kind": "correction", "text": "De deadline is verschoven.", "source_url": "",
                                  "name": "An", "email": "an@example.be"},
          {"kind": "name", "text": "stored text", "source_url": "name", "name": "stored text", "email": "name"}),
+    Form("/match/", {k: str(v) for k, v in TAALCAFE.items() if k != "date"}, {**MATCH_FIELDS, "date": "query"},
+         method="GET"),
+    Form("/plan/", {k: str(v) for k, v in TAALCAFE.items() if k != "date"}, MATCH_FIELDS, method="GET"),
+    Form("/wies/", {"municipality": "Grimbergen", "units": "10", "land_share": "150000", "contribution_pct": "60"},
+         {"municipality": "name", "units": "count", "land_share": "amount", "contribution_pct": "count"}, method="GET"),
+    Form("/wies/koper/", {"years_lived": "5", "owns_other_property": "nee", "household_type": "single", "income": "40000"},
+         {"years_lived": "count", "owns_other_property": "flag", "household_type": "name", "income": "amount"},
+         method="GET"),
 ]
 
 
