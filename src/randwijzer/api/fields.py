@@ -1,7 +1,7 @@
 """Strict field types for JSON bodies: dates and amounts checked by catalogue.limits, in Dutch.
 
 A failed check is a pydantic error of type "limits" whose reason api.py shows after the field's
-name ("cost: moet een bedrag in hele euro zijn"), instead of pydantic's "int/float/str" words.
+name ("parameter cost mag hoogstens € 1.000.000.000 zijn"), instead of pydantic's "int/float/str".
 """
 from __future__ import annotations
 
