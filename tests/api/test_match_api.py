@@ -198,7 +198,7 @@ def test_unknown_municipality_without_any_close_name(client):
 @pytest.mark.parametrize(
     ("changes", "parameter", "words"),
     [
-        ({"cost": -1}, "cost", "minstens 0"),
+        ({"cost": -1}, "cost", "niet negatief"),
         ({"cost": "veel"}, "cost", "geheel getal"),
         ({"cost": 12.5}, "cost", "geheel getal"),
         ({"date": "26/11/2026"}, "date", "JJJJ-MM-DD"),

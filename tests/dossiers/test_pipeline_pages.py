@@ -129,7 +129,7 @@ def test_the_form_says_what_is_wrong_in_dutch(people, dossier):
     html = answer.content.decode()
     assert "Geef het dossier een titel." in html
     assert "Gevraagd bedrag mag niet negatief zijn." in html
-    assert "Toegekend bedrag moet een bedrag zijn" in html
+    assert "Toegekend bedrag moet een bedrag in euro zijn" in html
     assert "Geef een geldige datum" in html
     assert "Kies een lid van de organisatie." in html  # carol is not a member of Wemmel
     assert Dossier.objects.count() == 1

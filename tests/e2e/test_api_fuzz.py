@@ -49,9 +49,12 @@ CONFIG = schemathesis.Config.from_dict({
         "max-examples": EXAMPLES_PER_OPERATION,
         "deterministic": True,
         "database": "none",  # nothing carried over between runs: the same run every time
-        "mode": "all",  # valid and invalid input
+        "mode": "all",  # valid and invalid (negative) input, on every run
     },
-    "phases": {"stateful": {"enabled": False}},
+    # Explicitly on: the schema's examples, the coverage phase (boundaries, wrong types, missing and
+    # unknown fields: the negative data of issue #16) and random fuzzing; not the stateful phase.
+    "phases": {"examples": {"enabled": True}, "coverage": {"enabled": True}, "fuzzing": {"enabled": True},
+               "stateful": {"enabled": False}},
     "request-timeout": 30,
 })
 schema = schemathesis.openapi.from_dict(DOCUMENT, config=CONFIG)
@@ -84,11 +87,12 @@ def test_api_answers_every_generated_request_within_its_schema(case, server):
     case.validate_response(response, checks=CHECKS)
 
 
-def test_the_fuzzer_made_enough_requests():
+def test_the_fuzzer_made_enough_requests(capsys):
     if not REQUESTS:
         pytest.skip("the fuzzing tests did not run (deselected or failed before their first request)")
     total = sum(REQUESTS.values())
-    print(f"\nschemathesis: {total} requests (seed {SEED}, {OPERATIONS} operations); per operation: {dict(REQUESTS)}; "
-          f"status codes: {dict(sorted(STATUSES.items()))}")
+    with capsys.disabled():  # in the test output of every run, not only when a test fails
+        print(f"\nschemathesis: {total} requests (seed {SEED}, {OPERATIONS} operations); per operation: {dict(REQUESTS)}; "
+              f"status codes: {dict(sorted(STATUSES.items()))}")
     assert total >= MIN_REQUESTS
     assert not any(code >= 500 for code in STATUSES)

@@ -124,7 +124,7 @@ def test_api_answers_the_plan(client):
 @pytest.mark.parametrize("changes, parameter, words", [
     ({"cost": None}, "cost", ""),
     ({"cost": 0}, "cost", "groter zijn dan € 0"),
-    ({"cost": -1}, "cost", "groter zijn dan € 0"),
+    ({"cost": -1}, "cost", "mag niet negatief zijn"),
     ({"cost": "veel"}, "cost", "geheel getal"),
     ({"municipality": "Dilbek"}, "municipality", "Bedoelde u: Dilbeek"),
     ({"applicant_type": "ruimtevaarder"}, "applicant_type", "Onbekend type aanvrager"),

@@ -7,10 +7,12 @@ read, and a stale version answers 409 with the stored record and the differences
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
+from pydantic import BeforeValidator
 
 from randwijzer.accounts.api_auth import TokenAuth
 from randwijzer.dossiers import pipeline, services
@@ -18,29 +20,31 @@ from randwijzer.dossiers.access import DossierNotFound, find_dossier, find_organ
 from randwijzer.dossiers.reminders import deadline_for
 from randwijzer.dossiers.values import FIELDS, DossierInvalid
 
+from .fields import STRICT_BODY, DayText, Euros, only
 from .schemas import ErrorOut
 
 router = Router(tags=["dossiers"], auth=TokenAuth())
 
 STATUSES = ", ".join(pipeline.Status.values)
-Amount = int | float | str | None
-AMOUNT_HELP = "In euro, minstens 0, hoogstens 2 cijfers na de komma: een getal of tekst als \"1500.50\"; null maakt het leeg"
+AMOUNT_HELP = "In euro, 0 tot 1.000.000.000, hoogstens 2 cijfers na de komma: een getal of tekst als \"1500.50\"; null maakt het leeg"
 
 
 # ---------------------------------------------------------------- shapes
 
 
 class DossierFields(Schema):
+    model_config = STRICT_BODY
+
     title: str | None = Field(None, description="Titel van het dossier")
     funding_line: str | None = Field(None, description="Id van de steunmaatregel (zie /api/v1/funding)")
     call_round: str | None = Field(None, description="Naam van een oproep van die steunmaatregel (timing.call_rounds[].label)")
     round_label: str | None = Field(None, description="Vrije naam van de ronde")
-    amount_requested: Amount = Field(None, description=AMOUNT_HELP)
-    amount_granted: Amount = Field(None, description=AMOUNT_HELP)
-    planned_submission_on: dt.date | None = Field(None, description="Geplande indiening, JJJJ-MM-DD")
-    submitted_on: dt.date | None = Field(None, description="Ingediend op, JJJJ-MM-DD")
-    decision_on: dt.date | None = Field(None, description="Beslissing op, JJJJ-MM-DD")
-    reporting_due_on: dt.date | None = Field(None, description="Verantwoording uiterlijk, JJJJ-MM-DD")
+    amount_requested: Euros = Field(None, description=AMOUNT_HELP)
+    amount_granted: Euros = Field(None, description=AMOUNT_HELP)
+    planned_submission_on: DayText = Field(None, description="Geplande indiening, JJJJ-MM-DD")
+    submitted_on: DayText = Field(None, description="Ingediend op, JJJJ-MM-DD")
+    decision_on: DayText = Field(None, description="Beslissing op, JJJJ-MM-DD")
+    reporting_due_on: DayText = Field(None, description="Verantwoording uiterlijk, JJJJ-MM-DD")
     responsible: str | None = Field(None, description="E-mailadres van een lid van de organisatie")
     notes: str | None = Field(None, description="Notities")
 
@@ -50,7 +54,8 @@ class DossierCreateIn(DossierFields):
 
 
 class DossierPatchIn(DossierFields):
-    version: int = Field(description="De versie die u las; een oudere versie geeft 409", ge=1, le=2**31 - 1)
+    version: Annotated[int, BeforeValidator(only((int,), "moet een geheel getal zijn"))] = Field(
+        description="De versie die u las; een oudere versie geeft 409", ge=1, le=2**31 - 1)
     status: str | None = Field(None, description=f"Nieuwe status, één stap verder: {STATUSES}")
     reason: str | None = Field(None, description="Reden van de statuswijziging; verplicht bij afgewezen")
 

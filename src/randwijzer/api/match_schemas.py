@@ -1,32 +1,18 @@
 """Shapes of POST /api/v1/match, and the input checks the CLI `match` command shares."""
 import datetime as dt
-import re
 from typing import Annotated, Literal
 
 from ninja import Field, Schema
 from pydantic import BeforeValidator
-from pydantic_core import PydanticCustomError
+
+from randwijzer.catalogue import limits
+
+from .fields import STRICT_BODY, Day, WholeEuros
 
 MAX_TEXT = 50_000  # characters of project text accepted; the matcher reads the first part
 MAX_NAME = 200  # characters of a municipality or applicant type
-FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def parse_day(value) -> dt.date:
-    """A date written YYYY-MM-DD between 1900 and 2100; ValueError with a Dutch reason otherwise."""
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        day = value
-    else:
-        try:
-            if not isinstance(value, str) or not _DAY.fullmatch(value):
-                raise ValueError
-            day = dt.date.fromisoformat(value)
-        except ValueError:
-            raise ValueError("moet een datum zijn in de vorm JJJJ-MM-DD") from None
-    if not FIRST_DAY <= day <= LAST_DAY:
-        raise ValueError(f"moet tussen {FIRST_DAY.year} en {LAST_DAY.year} liggen")
-    return day
+FIRST_DAY, LAST_DAY = limits.FIRST_DAY, limits.LAST_DAY
+parse_day = limits.parse_day  # the CLI `match` command checks its dates with the same function
 
 
 def without_surrogates(value):
@@ -42,27 +28,19 @@ def printable(value):
     return "".join(c for c in value if c.isprintable()) if isinstance(value, str) else value
 
 
-def _day(value):
-    if value is None:
-        return None
-    try:
-        return parse_day(value)
-    except ValueError as exc:
-        raise PydanticCustomError("day", "{reason}", {"reason": str(exc)}) from None
-
-
-Day = Annotated[dt.date | None, BeforeValidator(_day)]
 Name = Annotated[str, BeforeValidator(printable), Field(max_length=MAX_NAME)]
 
 
 class MatchIn(Schema):
+    model_config = STRICT_BODY
+
     text: Annotated[str, BeforeValidator(without_surrogates)] = Field("", max_length=MAX_TEXT, description="Het projectidee in eigen woorden (mag leeg zijn)")
     municipality: Name = Field("", description="Gemeente: naam (Nederlands of Frans, ook 'St-Genesius-Rode' of een deelgemeente), postcode of NIS-code; leeg: gelezen uit de tekst")
     applicant_type: Name = Field("", description="Type aanvrager (id of naam), bv. vzw of lokaal-bestuur; leeg: gelezen uit de tekst")
     date: Day = Field(None, description="Peildatum JJJJ-MM-DD (standaard vandaag)")
     start: Day = Field(None, description="Start van het project of de activiteit, JJJJ-MM-DD")
     end: Day = Field(None, description="Einde van het project, JJJJ-MM-DD")
-    cost: int | None = Field(None, ge=0, description="Geraamde kostprijs in hele euro")
+    cost: WholeEuros = Field(None, description="Geraamde kostprijs in hele euro (0 tot 1.000.000.000)")
 
 
 class ReasonOut(Schema):

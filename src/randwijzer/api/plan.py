@@ -5,6 +5,7 @@ from ninja import Field, Router, Schema
 
 from randwijzer.figures.plan import plan_project, plan_to_dict
 
+from .fields import WholeEuros
 from .match_schemas import MatchIn
 from .schemas import InvalidInputOut
 
@@ -12,7 +13,7 @@ router = Router(tags=["plan"])
 
 
 class PlanIn(MatchIn):
-    cost: int = Field(description="Totale kostprijs van het project in hele euro (verplicht, meer dan 0)")
+    cost: WholeEuros = Field(description="Totale kostprijs van het project in hele euro (verplicht, 1 tot 1.000.000.000)")
 
 
 class PlanLineOut(Schema):

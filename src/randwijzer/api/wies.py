@@ -11,12 +11,15 @@ from randwijzer.wies.buyer import check_buyer
 from randwijzer.wies.calculator import calculate
 from randwijzer.wies.errors import WiesDataError, WiesInputError
 
+from .fields import STRICT_BODY
 from .schemas import ErrorOut, InvalidInputOut
 
 router = Router(tags=["wies"])
 
 
 class CalculateIn(Schema):
+    model_config = STRICT_BODY
+
     municipality: Any = Field(description="Gemeente: naam (Nederlands of Frans), deelgemeente, postcode of NIS-code")
     units: Any = Field(description="Aantal WIES-woningen of -kavels (geheel getal, minstens 1)")
     land_share: Any = Field(description="Grondaandeel per woning of kavel, in hele euro")
@@ -34,6 +37,8 @@ class CalculateOut(Schema):
 
 
 class BuyerIn(Schema):
+    model_config = STRICT_BODY
+
     years_lived: Any = Field(description="Opeenvolgende jaren gewoond in de gemeente of een buurgemeente, van de laatste 10 (0 tot 10)")
     owns_other_property: Any = Field(description="Bezit het huishouden ander vastgoed? true of false")
     household_type: Any = Field(description="single of couple")

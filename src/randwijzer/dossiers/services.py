@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from randwijzer.catalogue import limits
+
 from . import pipeline
 from .access import DossierNotFound, find_dossier
 from .models import Dossier, DossierEvent, EventKind
@@ -60,7 +62,7 @@ def _check_version(dossier: Dossier, version, wanted: dict) -> None:
 def _reason(reason) -> str:
     if reason is None:
         return ""
-    if not isinstance(reason, str) or "\x00" in reason:
+    if not isinstance(reason, str) or "\x00" in reason or limits.has_lone_surrogate(reason):
         raise DossierInvalid({"reason": "De reden bevat ongeldige tekens."})
     reason = reason.strip()
     if len(reason) > MAX_REASON:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 
+from randwijzer.catalogue import limits
 from randwijzer.catalogue.models import CallRound, FundingLine
 from randwijzer.text.dutch import format_date_nl, format_number
 
@@ -31,10 +32,8 @@ FIELDS: dict[str, str] = {
     "notes": "Notities",
 }
 MAX_LENGTH = {"title": 200, "round_label": 100, "notes": 10_000, "funding_line": 80, "call_round": 200, "responsible": 254}
-MAX_AMOUNT = Decimal("9999999999.99")  # what the column holds: 12 digits, 2 after the comma
 # Text may hold line breaks and tabs (notes), never NUL or other control characters (PostgreSQL refuses NUL).
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-CANONICAL_AMOUNT = re.compile(r"\d+(\.\d+)?")
 
 
 class DossierInvalid(Exception):
@@ -53,7 +52,7 @@ def _text(raw: dict, field: str, errors: dict, multiline: bool = False) -> str:
         errors[field] = f"{FIELDS[field]} moet tekst zijn."
         return ""
     value = value.strip()
-    if CONTROL.search(value) or (not multiline and ("\n" in value or "\r" in value)):
+    if CONTROL.search(value) or limits.has_lone_surrogate(value) or (not multiline and ("\n" in value or "\r" in value)):
         errors[field] = f"{FIELDS[field]} bevat ongeldige tekens."
     elif len(value) > MAX_LENGTH[field]:
         errors[field] = f"{FIELDS[field]} is te lang (hoogstens {MAX_LENGTH[field]} tekens)."
@@ -61,32 +60,13 @@ def _text(raw: dict, field: str, errors: dict, multiline: bool = False) -> str:
 
 
 def parse_amount(value, label: str) -> Decimal | None:
-    """An amount in euros, at least 0, at most two decimals; raises ValueError with a Dutch reason."""
+    """An amount in euros (limits.parse_euros); raises ValueError with a Dutch reason that starts with `label`."""
     if value is None or value == "":
         return None
-    if isinstance(value, bool):
-        raise ValueError(f"{label} moet een bedrag zijn.")
     try:
-        if isinstance(value, str):
-            text = value.strip()
-            if not CANONICAL_AMOUNT.fullmatch(text.lstrip("-")):
-                raise ValueError(f"{label} moet een bedrag zijn, bijvoorbeeld 1500 of 1500.50.")
-            amount = Decimal(text)
-        elif isinstance(value, float):
-            amount = Decimal(repr(value))
-        else:
-            amount = Decimal(value)
-    except (InvalidOperation, TypeError):
-        raise ValueError(f"{label} moet een bedrag zijn.") from None
-    if not amount.is_finite():
-        raise ValueError(f"{label} moet een bedrag zijn.")
-    if amount < 0:
-        raise ValueError(f"{label} mag niet negatief zijn.")
-    if amount > MAX_AMOUNT:
-        raise ValueError(f"{label} is te groot (hoogstens 9.999.999.999,99 euro).")
-    if amount != amount.quantize(Decimal("0.01")):
-        raise ValueError(f"{label} mag hoogstens 2 cijfers na de komma hebben.")
-    return amount.quantize(Decimal("0.01"))
+        return limits.parse_euros(value)
+    except ValueError as exc:
+        raise ValueError(f"{label} {exc}.") from None
 
 
 def _amount(raw: dict, field: str, errors: dict) -> Decimal | None:
@@ -102,16 +82,11 @@ def _date(raw: dict, field: str, errors: dict) -> dt.date | None:
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
+        value = value.date()
     try:
-        if len(text) != 10:  # only YYYY-MM-DD, not the other forms fromisoformat allows
-            raise ValueError
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        errors[field] = f"{FIELDS[field]} moet een datum zijn (JJJJ-MM-DD)."
+        return limits.parse_day(value)
+    except ValueError as exc:
+        errors[field] = f"{FIELDS[field]} {exc}."
         return None
 
 

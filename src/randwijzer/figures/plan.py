@@ -11,13 +11,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from randwijzer.catalogue import limits
 from randwijzer.catalogue.models import ConditionKind, FundingLine
 from randwijzer.matching.rules import UNKNOWN
 from randwijzer.matching.service import FundingMatch, MatchInputError, match_project
 from randwijzer.text.dutch import format_euro, format_number, join_nl
 from randwijzer.text.normalize import fold
 
-MAX_COST = 1_000_000_000
+MAX_COST = limits.MAX_AMOUNT
 IN_PLAN = ("eligible", "uncertain")
 # Conditions about money that a reader of a plan should see next to the amount.
 ABOUT_MONEY = re.compile(r"\d\s*%|procent|kost|bedrag|co-?financ|subsidie per")

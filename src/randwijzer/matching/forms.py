@@ -12,12 +12,13 @@ import re
 from django import forms
 from django.utils import timezone
 
+from randwijzer.catalogue import limits
 from randwijzer.catalogue.models import ApplicantType, Municipality
 from randwijzer.catalogue.presenters import format_number
 
 MAX_TEXT = 50_000
 MAX_NAME = 120
-MAX_COST = 1_000_000_000
+MAX_COST = limits.MAX_AMOUNT
 DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"]
 DATALIST_ID = "gemeenten-lijst"
 

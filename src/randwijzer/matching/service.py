@@ -15,6 +15,7 @@ import numpy as np
 from django.db.models import Count, Max
 from django.utils import timezone
 
+from randwijzer.catalogue import limits
 from randwijzer.catalogue import models as m
 from randwijzer.catalogue.inputs import InputError, applicant_labels, resolve_applicant_type, resolve_municipality
 from randwijzer.catalogue.places import mentioned_in
@@ -402,13 +403,16 @@ def get_matcher() -> Matcher:
 # ---------------------------------------------------------------- the service
 
 
-EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 
 
 def _check_dates(**dates: dt.date | None) -> None:
     for name, value in dates.items():
-        if value is not None and not EARLIEST <= value <= LATEST:
-            raise MatchInputError(name, f"De datum {value.isoformat()} ligt buiten 1900–2100.")
+        if value is None:
+            continue
+        try:
+            limits.check_day(value)
+        except ValueError as exc:
+            raise MatchInputError(name, f"De datum {value.isoformat()} {exc}.") from None
 
 
 # Shown when nothing in the description is recognised: two descriptions that get a good answer.

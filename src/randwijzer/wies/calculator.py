@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from randwijzer.catalogue import limits
 from randwijzer.catalogue.models import FundingLine, Municipality, Source, WiesStatus
 from randwijzer.catalogue.inputs import InputError, resolve_municipality
 from randwijzer.text.dutch import format_date_nl, format_euro, format_number
@@ -89,17 +90,11 @@ def source_by_key(line: FundingLine, key: str) -> Source | None:
 
 
 def _int(field_name: str, value, label: str) -> int:
-    if isinstance(value, bool):
-        raise WiesInputError(field_name, f"{label} moet een geheel getal zijn.")
-    if isinstance(value, int):
-        return value
+    text = value.replace("€", "").replace(" ", "") if isinstance(value, str) else value
     try:
-        number = Decimal(str(value).strip().replace("€", "").replace(" ", ""))
-    except (InvalidOperation, ValueError):
-        raise WiesInputError(field_name, f"{label} moet een geheel getal zijn.") from None
-    if not number.is_finite() or number != number.to_integral_value():
-        raise WiesInputError(field_name, f"{label} moet een geheel getal zijn.")
-    return int(number)
+        return limits.parse_whole_number(text)
+    except ValueError as exc:
+        raise WiesInputError(field_name, f"{label} {exc}.") from None
 
 
 def check_units(value) -> int:
@@ -142,7 +137,9 @@ def check_pct(value) -> Decimal:
 
 def resolve(text) -> tuple[Municipality, Municipality | None]:
     """The municipality that answers, and the merged one the user named (or None)."""
-    name = "".join(c for c in str(text or "") if c.isprintable()).strip()
+    if text is not None and not isinstance(text, str):
+        raise WiesInputError("municipality", "De gemeente moet tekst zijn: een naam of een NIS-code.")
+    name = "".join(c for c in (text or "") if c.isprintable()).strip()
     if not name:
         raise WiesInputError("municipality", "Geef de gemeente op: een naam of een NIS-code.")
     if len(name) > MAX_NAME:

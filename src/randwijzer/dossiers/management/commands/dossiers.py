@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from randwijzer.catalogue import limits
 from randwijzer.dossiers import reminders
 from randwijzer.ops.cli_dates import parse_today
 

@@ -3,8 +3,9 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from randwijzer.api.match_schemas import parse_day, printable
-from randwijzer.matching.serializers import match_to_dict
+from randwijzer.catalogue import limits
 from randwijzer.matching import wording
+from randwijzer.matching.serializers import match_to_dict
 from randwijzer.matching.service import GROUPS, FundingMatch, MatchInputError, MatchResult, match_project
 
 PARTNERS_SHOWN = 5
@@ -54,9 +55,9 @@ def _cost(value: str | None) -> int | None:
     if value is None:
         return None
     try:
-        return int(value)
-    except ValueError:
-        raise CommandError(f"Ongeldige kostprijs '{printable(value)[:40]}': geef een geheel getal in euro.", returncode=2) from None
+        return limits.parse_whole_euros(value)
+    except ValueError as exc:
+        raise CommandError(f"Ongeldige kostprijs voor --cost '{printable(value)[:40]}': {exc}.", returncode=2) from None
 
 
 def _json(result: MatchResult) -> str:
