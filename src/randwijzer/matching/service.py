@@ -27,10 +27,10 @@ from randwijzer.text.normalize import fold
 from .facts import LineFacts, MunicipalityFacts, line_facts, municipality_facts, territory_members
 from .reading import read_project_text
 from .relevance import Expander, TextIndex, analyze, build_lexicon, load_thesaurus
-from .rules import FAIL, UNKNOWN, MatchRequest, RuleResult, evaluate, next_deadline, schedule, verdict
+from .rules import FAIL, MatchRequest, RuleResult, evaluate, next_deadline, schedule, verdict
 from .weights import (
     CANDIDATES_PER_RESULT, FUNDING_WEIGHTS, PARTNER_ADMINISTERS_BONUS, PARTNER_AUDIENCE_FACTOR, PARTNER_HELPS_BONUS,
-    PARTNER_OTHER_AUDIENCE_FACTOR, PARTNER_PAGE_SHARE, PARTNER_WEIGHTS, SERVICE_FIT, SERVICE_WEIGHTS, THESAURUS_WEIGHT, TOPIC_FITS, TOPIC_PARTLY,
+    PARTNER_OTHER_AUDIENCE_FACTOR, PARTNER_PAGE_SHARE, PARTNER_WEIGHTS, SERVICE_FIT, SERVICE_WEIGHTS, TOPIC_FITS, TOPIC_PARTLY,
     TOPIC_PARTLY_TERMS, TOPIC_RELATIVE,
 )
 
@@ -335,11 +335,6 @@ def join_titles(titles: list[str]) -> str:
 def _sentence(text: str) -> str:
     text = text.strip().rstrip(".")
     return text[:1].upper() + text[1:] + "."
-
-
-def _lower_first(text: str) -> str:
-    first = text.split(" ", 1)[0]
-    return text[:1].lower() + text[1:] if first[:1].isupper() and first[1:].islower() else text
 
 
 # ---------------------------------------------------------------- building and caching

@@ -11,7 +11,6 @@ from django.shortcuts import render
 
 from randwijzer.matching.search import search_funding, search_partners
 
-from .. import search
 from ..inputs import InputError, resolve_municipality
 from ..models import ApplicantType, Level, Municipality, Status, Theme
 

@@ -1,7 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from randwijzer.catalogue import limits
 from randwijzer.dossiers import reminders
 from randwijzer.ops.cli_dates import parse_today
 
