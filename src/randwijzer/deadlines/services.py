@@ -13,14 +13,15 @@ from django.utils import timezone
 
 from randwijzer.api import filters
 from randwijzer.api.filters import InvalidFilter, shown
+from randwijzer.catalogue import limits
 from randwijzer.catalogue import timing
 from randwijzer.catalogue.models import ApplicantType, FundingLine, Municipality, Status, Theme
 
 DEFAULT_DAYS = 90
 # Long enough for three years of rounds, short enough that a typo (20277) is caught.
 MAX_DAYS = 3 * 366
-# Year arithmetic (a window from the year before, a lead time after) stays in range.
-EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
+# The one range of every date a user gives (catalogue.limits); year arithmetic stays in range.
+EARLIEST, LATEST = limits.FIRST_DAY, limits.LAST_DAY
 # What the "everything" calendar feed holds: recent past (still in a client) and a year ahead.
 FEED_PAST_DAYS, FEED_FUTURE_DAYS = 30, 365
 
