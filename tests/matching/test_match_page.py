@@ -267,7 +267,15 @@ def test_empty_text_gives_an_answer_with_a_note(client):
     response = client.get(url(), {**TAALCAFE, "text": ""})
     assert response.status_code == 200
     text = text_of(response)
-    assert "Uw antwoord" in text and "Beschrijf uw project in een paar zinnen" in text
+    assert "Uw antwoord" in text and "We weten nog niet wat u wilt doen." in text
+    assert "Kan passen: na te gaan" in text  # the lines still come, judged on the rules alone
+
+
+def test_a_text_that_only_asks_for_money_is_not_called_off_topic(client):
+    response = client.get(url(), {**TAALCAFE, "text": "Wij zoeken subsidie voor onze vzw"})
+    text = text_of(response)
+    assert "We weten nog niet wat u wilt doen." in text
+    assert "Past niet bij uw project" not in text and "Kan passen: na te gaan" in text
 
 
 def test_end_before_start_is_explained(client):

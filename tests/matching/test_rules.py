@@ -108,12 +108,22 @@ def test_only_a_late_start_makes_a_line_later_not_refused():
 
     taal = line(lead_time_months=3, lead_time_reference="project_start")
     plan = schedule(taal, request(start=dt.date(2027, 1, 1)))
-    assert plan.earliest_start == dt.date(2027, 2, 26) and plan.apply_by == TODAY
+    assert plan.earliest_start == dt.date(2027, 2, 26) and plan.apply_by is None  # no invented deadline
     feest = line(window=((6, 20), (7, 20)), lead_time_months=3, lead_time_reference="activity")
     too_late = schedule(feest, request(reference=dt.date(2027, 5, 1), start=dt.date(2027, 7, 11)))
     assert too_late.earliest_start == dt.date(2028, 6, 20) and too_late.apply_by == dt.date(2028, 3, 20)
     in_time = schedule(feest, request(start=dt.date(2027, 7, 11)))
     assert (in_time.apply_by, in_time.earliest_start) == (dt.date(2027, 4, 11), None)
+    # On 31 March, 30 June minus 3 months is 30 March: the last day to apply is never in the past.
+    month_end = schedule(feest, request(reference=dt.date(2026, 3, 31), start=dt.date(2026, 6, 25)))
+    assert month_end.apply_by == dt.date(2026, 3, 31) and month_end.earliest_start == dt.date(2026, 6, 30)
+
+
+def test_a_window_across_new_year_holds_a_january_activity():
+    winter = line(window=((11, 1), (2, 28)))
+    january = outcome(evaluate(winter, request(start=dt.date(2027, 1, 15))), "activity_window")
+    assert january.outcome == "pass"
+    assert outcome(evaluate(winter, request(start=dt.date(2027, 3, 15))), "activity_window").outcome == "fail"
 
 
 def test_lead_time_runs_from_the_end_of_a_month():

@@ -69,8 +69,12 @@ def window_dates(window: tuple[MonthDay, MonthDay], year: int) -> tuple[dt.date,
 
 
 def in_window(window: tuple[MonthDay, MonthDay], start: dt.date, end: dt.date) -> bool:
-    first, last = window_dates(window, start.year)
-    return first <= start and end <= last
+    """Does [start, end] lie in one window (the one starting this year or, across new year, the last)?"""
+    for year in (start.year, start.year - 1):
+        first, last = window_dates(window, year)
+        if first <= start and end <= last:
+            return True
+    return False
 
 
 def apply_before(day: dt.date, lead_months: int | None) -> dt.date:

@@ -142,6 +142,9 @@ def timing_rule(line: LineFacts, req: MatchRequest) -> RuleResult:
         open_calls = [c for c in line.call_rounds if c.closes_on >= req.reference]
         if open_calls:
             call = min(open_calls, key=lambda c: c.closes_on)
+            if call.opens_on and call.opens_on > req.reference:
+                return RuleResult("timing", PASS, f"{call.label}: u kunt indienen van {long_date(call.opens_on)} "
+                                                  f"tot en met {long_date(call.closes_on)}.")
             return RuleResult("timing", PASS, f"{call.label}: u kunt indienen tot en met {long_date(call.closes_on)}.")
         last = max(line.call_rounds, key=lambda c: c.closes_on, default=None)
         tail = f" De laatste sloot op {long_date(last.closes_on)}." if last else ""
@@ -240,9 +243,11 @@ def schedule(line: LineFacts, req: MatchRequest) -> Schedule:
         if latest >= req.reference:
             return Schedule(latest, None)
         earliest = start_after(req.reference, lead)
-        if line.window is not None:
-            earliest = timing.first_window_day_from(line.window, earliest)
-        return Schedule(apply_before(earliest, lead) if line.window is not None else req.reference, earliest)
+        if line.window is None:
+            return Schedule(None, earliest)  # no date to meet: the card says from when a start works
+        earliest = timing.first_window_day_from(line.window, earliest)
+        # Months are counted on the calendar: 30 June - 3 months can fall before 31 March itself.
+        return Schedule(max(apply_before(earliest, lead), req.reference), earliest)
     return Schedule(next_deadline(line, req), None)
 
 

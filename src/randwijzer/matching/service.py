@@ -46,7 +46,8 @@ NOT_TOPIC = frozenset("""euro eur ongeveer circa zowat jaar jaren maand maanden 
 # must not make a line look on topic ("subsidie voor een tandartsstoel", "budget voor servers").
 FUNDING_WORDS = frozenset(stem(w) for w in """subsidie subsidies steun financiering aanvraag aanvragen aanvrager
     gemeente gemeenten gemeentelijk gemeentelijke gemeentehuis gemeentebestuur budget kost kosten
-    kostprijs prijs bedrag vzw vereniging organisatie faciliteitengemeente faciliteitengemeenten""".split())
+    kostprijs prijs bedrag vzw vereniging organisatie faciliteitengemeente faciliteitengemeenten
+    zoeken zoek vragen vraag helpen help hulp mogelijkheden mogelijk""".split())
 # Words every project description has: no line and no partner service is about them.
 GENERIC_WORDS = frozenset(stem(w) for w in "project projecten nieuw nieuwe willen organiseren".split())
 
@@ -107,6 +108,9 @@ class MatchResult:
     notes: list[str] = field(default_factory=list)
     understood: Understood | None = None
     text_recognised: bool = True
+    described: bool = True  # the text says what the project is about (not only "subsidie voor onze vzw")
+    hint: str = ""  # "describe" or "unrecognised": the answer asks for a better description
+    hint_note: str = ""  # the note that asks it (the page shows it as its own box)
 
     def in_group(self, group: str) -> list[FundingMatch]:
         return [f for f in self.funding if f.group == group]
@@ -210,7 +214,7 @@ class Matcher:
             candidates = self._best_candidates(req, scores, limit * CANDIDATES_PER_RESULT)
         best = float(scores.max()) if len(scores) else 0.0
         terms = self.line_index.term_counts(topic)
-        judge_topic = bool(req.text.strip())
+        judge_topic = bool(topic)  # "subsidie voor onze vzw" says nothing about the topic: not judged
         funding = [self._judge(self.lines[i], float(scores[i]), req,
                                topic_of(float(scores[i]), best, int(terms[i]), recognised, judge_topic))
                    for i in candidates]
@@ -218,7 +222,7 @@ class Matcher:
         if limit is not None:
             funding = funding[:limit]
         partners = self._rank_partners(query, req, funding)
-        return MatchResult(req, funding, partners, text_recognised=recognised)
+        return MatchResult(req, funding, partners, text_recognised=recognised, described=judge_topic)
 
     def _best_candidates(self, req: MatchRequest, scores: np.ndarray, count: int) -> list[int]:
         mask = np.ones(len(self.lines), dtype=bool)
@@ -447,11 +451,15 @@ def match_project(text: str, municipality: str | None, applicant_type: str | Non
     )
     result = get_matcher().match(request, limit=limit)
     result.understood = understood
-    if not text:
-        notes.append("Beschrijf uw project in een paar zinnen: zonder omschrijving kunnen we niet zeggen welke steun bij het onderwerp past.")
+    examples = " of ".join(f"'{example}'" for example in EXAMPLE_DESCRIPTIONS)
+    if not result.described:
+        result.hint = "describe"
+        notes.append("Beschrijf uw project in een paar zinnen: zonder te weten wat u wilt doen, kunnen we niet zeggen "
+                     f"welke steun bij het onderwerp past. Bijvoorbeeld: {examples}")
     elif not result.text_recognised:
-        notes.append("We herkenden niets in uw omschrijving. Beschrijf wat u wilt doen en voor wie, bijvoorbeeld: "
-                     + " of ".join(f"'{example}'" for example in EXAMPLE_DESCRIPTIONS))
+        result.hint = "unrecognised"
+        notes.append(f"We herkenden niets in uw omschrijving. Beschrijf wat u wilt doen en voor wie, bijvoorbeeld: {examples}")
+    result.hint_note = notes[-1] if result.hint else ""
     notes += money_notes(result)
     result.notes = notes
     return result

@@ -194,16 +194,16 @@ def build_answer(result: MatchResult, form: MatchForm, request) -> dict:
     permalink = request.build_absolute_uri(f"{reverse('matching:match')}?{urlencode(form.permalink_params())}")
     sections = [{"group": name, "heading": wording.GROUP_HEADINGS[name], "intro": wording.GROUP_INTROS[name],
                  "cards": groups[name], "folded": name in ("not_eligible", "off_topic")} for name in GROUPS]
-    recognised = result.text_recognised
+    recognised = result.hint != "unrecognised"  # gibberish gets the hint, not a ranking
     return {
         "summary": summary_sentence({name: len(cards) for name, cards in groups.items()}) if recognised else "",
         "sections": sections if recognised else [],
-        "text_recognised": recognised,
+        "hint": result.hint,
         "examples": [] if recognised else example_links(form),
         "understood": wording.understood_sentence(result),
         "correction_url": correction_link(result, form) if result.understood.from_text else "",
         "partners": partner_cards(result) if recognised else [],
-        "notes": [n for n in result.notes if recognised or not n.startswith("We herkenden niets")],
+        "notes": [n for n in result.notes if n != result.hint_note],  # the hint is shown as its own box
         "reference": form.reference_date(),
         "permalink": permalink,
     }

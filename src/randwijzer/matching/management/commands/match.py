@@ -71,8 +71,6 @@ def human(result: MatchResult) -> list[str]:
     out = []
     if understood := wording.understood_sentence(result):
         out += [understood, ""]
-    if not result.text_recognised:
-        out += ["We herkenden niets in de omschrijving.", ""]
     for group in GROUPS:
         lines = result.in_group(group)
         heading = wording.GROUP_HEADINGS[group]
