@@ -242,3 +242,14 @@ def test_the_catalogue_and_deadline_filters_accept_every_form(client, text):
     assert listing.status_code == 200 and listing.context["filters"].municipality.nis_code == ZAVENTEM
     deadlines = client.get("/indiendata/", {"municipality": text})
     assert deadlines.status_code == 200 and "Onbekende gemeente" not in deadlines.content.decode()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("La commune de Kraainem organise une fête", "Kraainem"),
+    ("een parking aan het gemeentehuis van Zaventem", "Zaventem"),
+    ("Jan van Damme leidt het project", None),
+    ("Piet Van Hove komt spreken", None),
+])
+def test_a_place_after_de_or_van_is_a_place_unless_it_follows_a_name(text, name):
+    found = places.mentioned_in(text)
+    assert (found.name_nl if found else None) == name

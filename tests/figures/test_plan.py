@@ -62,7 +62,8 @@ def test_unknown_share_uncertain_line_and_combining_are_warned_not_guessed():
     assert fund.eligibility == "uncertain" and fund.estimated_amount is None and fund.share_pct is None
     assert any(w.startswith("Bedrag onbekend") for w in fund.warnings)
     # "Never the full cost" is read from the line's conditions: co-financing without a share.
-    assert any(w.startswith("Cofinanciering nodig") and "nooit de volledige kost" in w for w in fund.warnings)
+    assert any(w.startswith("Cofinanciering nodig") for w in fund.warnings)
+    assert any(w.startswith("Let op:") and "nooit de volledige kost" in w for w in fund.warnings)  # the source's words
     assert any(w.startswith("Onzeker") for w in fund.warnings) and fund.to_check
     assert any("vraag na of u deze steun mag combineren" in w for w in plan.warnings)
     assert any("onzeker en telt apart" in w for w in plan.warnings)

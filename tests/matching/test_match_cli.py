@@ -89,7 +89,7 @@ def test_partners_with_a_reason_come_with_why():
     assert len(partners) == len(expected) >= 3
     for line, partner in zip(partners, expected):
         assert line.strip() == f"{partner.name} [{partner.id}]: {partner.why}"
-    assert partners[0].startswith("  vzw 'de Rand' [vzw-de-rand]: Leer- en oefenkansen Nederlands.")
+    assert partners[0].startswith("  vzw 'de Rand' [vzw-de-rand]: Leer- en oefenkansen Nederlands: tips, methodieken")
 
 
 def test_notes_come_last():

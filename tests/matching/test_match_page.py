@@ -157,7 +157,7 @@ def test_taalcafe_in_wemmel(client):
     assert "Avansa" in plain(partners) or "vzw 'de Rand'" in plain(partners)
     assert f'href="{reverse("catalogue:partner", args=["vzw-de-rand"])}"' in partners
     assert partners.count("<h4") == 5
-    assert "Beheert Subsidie taalstimulering Nederlands." in plain(partners)
+    assert "Beheert ‘Subsidie taalstimulering Nederlands’." in plain(partners)
     assert "mailto:" in partners or "http" in partners
 
 

@@ -200,7 +200,7 @@ def test_no_cost_is_guessed(text):
     ("€ 1e30", "€ 1e30 kunnen we niet als bedrag lezen; het is niet gebruikt."),
     ("-5 euro", "-5 euro is een negatief bedrag; dat bedrag is niet gebruikt."),
     ("het kost € 0", "€ 0 is geen kostprijs; dat bedrag is niet gebruikt."),
-    ("€ 200.000.000", "€ 200.000.000 is onwaarschijnlijk hoog voor een project; dat bedrag is niet gebruikt."),
+    ("€ 2.000.000.000", "€ 2.000.000.000 is onwaarschijnlijk hoog voor een project; dat bedrag is niet gebruikt."),
     ("we vragen 2.000 euro subsidie", "2.000 euro lijkt het bedrag dat u vraagt, niet de kostprijs van het project; "
                                       "het is niet als kostprijs gebruikt."),
     ("het kost 2.000 à 3.000 euro", "Het bedrag staat als een marge (2.000 à 3.000 euro); vul de kostprijs zelf in."),
@@ -215,8 +215,8 @@ def test_an_amount_not_used_gives_a_note(text, note):
 
 
 def test_the_largest_plausible_amount_is_still_read():
-    assert read("€ 100.000.000").cost == 100_000_000
-    assert read("€ 100.000.001").cost is None
+    assert read("€ 1.000.000.000").cost == 1_000_000_000
+    assert read("€ 1.000.000.001").cost is None
 
 
 def test_a_dash_between_two_amounts_is_a_range_not_a_negative_amount():
@@ -454,3 +454,10 @@ def test_summary_of_a_reading():
     got = read("Ons comité organiseert op 11 juli 2027 een volksfeest, ongeveer 3.000 euro")
     assert reading_summary({"start": got.start, "end": got.end, "cost": got.cost}) == (
         "We lazen: activiteit op 11 juli 2027, kostprijs € 3.000.")
+
+
+def test_the_text_reader_refuses_amounts_above_the_one_limit_of_every_amount():
+    from randwijzer.catalogue.limits import MAX_AMOUNT
+    from randwijzer.text.amounts_in_text import MAX_COST
+
+    assert MAX_COST == MAX_AMOUNT

@@ -182,6 +182,14 @@ def mentioned_in(text: str) -> Municipality | None:
     return Municipality.objects.select_related("merged_into").filter(nis_code=found[0]).first()
 
 
+def _names_a_person(words, i) -> bool:
+    """'Van Damme', 'Jan van Damme' are people; 'het gemeentehuis van Zaventem', 'la commune de Kraainem' places."""
+    particle = words[i - 1].group()
+    if particle[:1].isupper():
+        return True
+    return i >= 2 and words[i - 2].group()[:1].isupper()
+
+
 def _match_at(text, words, keys, i, table, longest) -> tuple[str, int] | None:
     """The longest name starting at word i that counts here, and the index after it."""
     first = words[i].group()
@@ -193,7 +201,7 @@ def _match_at(text, words, keys, i, table, longest) -> tuple[str, int] | None:
         before.group().lower() in PLACE_WORDS or (before.group().isdigit() and len(before.group()) == 4))
     if before is not None and between in ("-", "'"):  # the end of a longer word: "Kasteel-Boom"
         return None
-    if before is not None and before.group().lower() in SURNAME_WORDS and between.strip() == "":
+    if before is not None and before.group().lower() in SURNAME_WORDS and between.strip() == "" and _names_a_person(words, i):
         return None
     for size in range(min(longest, len(words) - i), 0, -1):
         last = words[i + size - 1]

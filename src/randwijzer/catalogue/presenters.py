@@ -122,7 +122,7 @@ def financial_facts(line: FundingLine) -> list[Fact]:
         base = line.get_share_base_display()
         facts.append(_fact(line, "cost_share_pct", f"De steun dekt tot {line.cost_share_pct}% van {base}.", also=("share_base",)))
     if line.co_financing:
-        facts.append(_fact(line, "co_financing", "De steun dekt nooit de volledige kost: een deel komt uit eigen of andere middelen."))
+        facts.append(_fact(line, "co_financing", "Cofinanciering: een deel van de kosten komt uit eigen of andere middelen."))
     if line.max_amount is not None:
         facts.append(_fact(line, "max_amount", f"Maximaal {format_euro(line.max_amount)} per project."))
     if line.total_budget is not None:

@@ -86,7 +86,7 @@ def _sentence(text: str) -> str:
 
 def plan_line(match: FundingMatch, line: FundingLine, cost: int) -> PlanLine:
     amount, share, cap = match.estimated_amount, line.cost_share_pct, line.max_amount
-    item = PlanLine(match.id, match.title, match.eligibility, amount, share, cap, next_deadline=match.next_deadline)
+    item = PlanLine(match.id, match.title, match.eligibility, amount, share, cap, next_deadline=match.apply_by)
     conditions = [c for c in line.conditions.all() if c.kind == ConditionKind.INFO]
     warnings = item.warnings
     if amount is None:
@@ -100,7 +100,7 @@ def plan_line(match: FundingMatch, line: FundingLine, cost: int) -> PlanLine:
         warnings.append(f"Cofinanciering nodig: deze steun dekt tot {share}% van de kosten{rest}.")
     elif line.co_financing:
         item.co_financing = True
-        warnings.append("Cofinanciering nodig: de steun dekt nooit de volledige kost; een deel komt uit eigen of andere middelen.")
+        warnings.append("Cofinanciering nodig: een deel van de kosten komt uit eigen of andere middelen.")
     if amount is not None and cap is not None and share is not None and cost * share // 100 > cap:
         warnings.append(f"Begrensd: deze steun is maximaal {format_euro(cap)} per project.")
     for field_name in ("financial", "cost_share_pct", "max_amount"):

@@ -17,7 +17,7 @@ from randwijzer.catalogue.models import ApplicantType, Municipality
 from randwijzer.catalogue.presenters import format_number
 
 MAX_TEXT = 50_000
-MAX_NAME = 120
+MAX_NAME = 200  # as the API and the resolvers
 MAX_COST = limits.MAX_AMOUNT
 DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"]
 DATALIST_ID = "gemeenten-lijst"

@@ -7,9 +7,10 @@ from randwijzer.catalogue.models import FundingLine, Partner
 from randwijzer.catalogue.search import filter_funding, filter_partners
 
 from .service import get_matcher
+from .weights import knob
 
 # A hit scoring below this share of the best one only shares a common word with the query.
-RELATIVE_CUTOFF = 0.25
+RELATIVE_CUTOFF = knob("search_relative_cutoff")
 
 
 def search_funding(q: str = "", **filters) -> list[FundingLine]:

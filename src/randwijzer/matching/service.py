@@ -21,7 +21,7 @@ from randwijzer.catalogue.inputs import InputError, applicant_labels, resolve_ap
 from randwijzer.catalogue.places import mentioned_in
 from randwijzer.catalogue.search import funding_fields, partner_fields, service_fields
 from randwijzer.text.analysis import STOP_WORDS, stem, tokens
-from randwijzer.text.dutch import format_date_nl, format_euro, format_number
+from randwijzer.text.dutch import format_date_nl, format_euro, format_number, join_nl
 from randwijzer.text.normalize import fold
 
 from .facts import LineFacts, MunicipalityFacts, line_facts, municipality_facts, territory_members
@@ -245,7 +245,7 @@ class Matcher:
         group = group_of(topic, reasons, eligibility)
         plan = schedule(line, req)
         amount = None
-        if (req.cost is not None and line.cost_share_pct and line.share_base == "project_cost" and group in SHOWN):
+        if req.cost and line.cost_share_pct and line.share_base == "project_cost" and group in SHOWN:
             amount = req.cost * line.cost_share_pct // 100
             if line.max_amount is not None:
                 amount = min(amount, line.max_amount)
@@ -267,7 +267,8 @@ class Matcher:
             score = service_score + PARTNER_PAGE_SHARE * float(page_scores[i])
             reasons = []
             if service is not None:
-                reasons += [service.title, service.description]
+                reasons.append(f"{service.title}: {service.description[:1].lower()}{service.description[1:]}"
+                               if service.description[1:2].islower() else service.title)
             administered = sorted(line for line in partner.administered if line in fitting)
             helped = sorted(line for line in partner.lines if line in fitting and line not in partner.administered)
             administers, helps = sorted(fitting[x] for x in administered), sorted(fitting[x] for x in helped)
@@ -333,7 +334,8 @@ def group_of(topic: str, reasons: list[RuleResult], eligibility: str) -> str:
 
 
 def join_titles(titles: list[str]) -> str:
-    return titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " en " + titles[-1]
+    """Line titles are names: quoted, so a capital inside a sentence reads as one."""
+    return join_nl(f"‘{title}’" for title in titles)
 
 
 def _sentence(text: str) -> str:
@@ -439,7 +441,7 @@ def match_project(text: str, municipality: str | None, applicant_type: str | Non
     notes: list[str] = []
     text = _clean(text)
     if len(text) > MAX_TEXT:
-        notes.append(f"De omschrijving is lang; de eerste {format_number(MAX_TEXT)} tekens zijn gebruikt.")
+        notes.append(f"De omschrijving is lang; we lazen de eerste {format_number(MAX_TEXT)} tekens.")
     understood = understand(text, reference, labels, notes, place=place, applicant_type=kind, start=start, end=end, cost=cost)
     if understood.start and understood.end and understood.end < understood.start:
         notes.append("De einddatum ligt voor de startdatum; alleen de startdatum is gebruikt.")
@@ -492,7 +494,7 @@ def read_from_text(text: str, reference: dt.date, labels: dict[str, str], notes:
     """What the description itself says: date, cost, applicant type (notes for what it could not use)."""
     if not text:
         return {}
-    reading = read_project_text(text, reference, labels)
+    reading = read_project_text(text[:MAX_TEXT], reference, labels)
     notes += reading.notes
     return {"start": reading.start, "end": reading.end, "cost": reading.cost, "applicant_type": reading.applicant_type,
             "municipality": mentioned_in(text[:MAX_TEXT])}

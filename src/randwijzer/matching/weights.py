@@ -37,6 +37,7 @@ KNOBS = (
     Knob("partner_helps_bonus", 0.25, "added when the partner helps with a line that fits"),
     Knob("partner_audience_factor", 1.2, "multiplies the score when a service serves the applicant's type"),
     Knob("partner_other_audience_factor", 0.5, "multiplies a service's score when it serves only other kinds of applicant"),
+    Knob("search_relative_cutoff", 0.25, "catalogue search: a hit below this share of the best one only shares a common word"),
     Knob("candidates_per_result", 5, "with a result limit, the rules run on this many relevant lines per result"),
 )
 

@@ -18,7 +18,7 @@ GROUP_HEADINGS = {
 GROUP_INTROS = {
     "fits": "Uw project voldoet aan alle voorwaarden die we kunnen nakijken.",
     "check": "Deze steun kan passen, maar niet alles is zeker. Vraag de punten met 'Na te gaan' na bij de beheerder.",
-    "later": "Deze steun past, maar niet op de datum die u opgaf. Met een latere start kan het wel.",
+    "later": "Deze steun past, maar niet op de datum van uw project. Met een latere start kan het wel.",
     "not_eligible": "Het onderwerp past, maar een voorwaarde sluit uw aanvraag uit.",
     "off_topic": "Deze steunmaatregelen gaan over iets anders dan uw project.",
 }

@@ -25,7 +25,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from .dutch import format_euro, join_nl
 from .readable import MAX_MENTIONS
 
-MAX_COST = 100_000_000
+MAX_COST = 1_000_000_000  # the one limit of every amount, catalogue.limits.MAX_AMOUNT (a test keeps them equal)
 
 
 _CUR = r"(?:€|eur(?<![a-z]eur)(?:o(?:s|'s)?)?(?![a-z]))"
