@@ -43,7 +43,7 @@ def tab_to(page, selector: str) -> None:
 
 def test_search_then_funding_line_then_its_partner(page):
     page.goto("/")
-    page.get_by_label("Waar zoekt u steun voor?").fill("taal")
+    page.get_by_label("Of zoek in de catalogus op een trefwoord").fill("taal")
     page.get_by_role("button", name="Zoeken").click()
     expect(page).to_have_url(re.compile(r"/catalogus/\?q=taal"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Catalogus van steunmaatregelen en partners")

@@ -5,6 +5,7 @@ import urllib.error
 import urllib.request
 
 import pytest
+from django.core.handlers.wsgi import WSGIHandler
 from django.core.management.base import CommandError
 from waitress.server import create_server
 
@@ -16,7 +17,9 @@ def https_site(settings):
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     settings.SECURE_SSL_REDIRECT = True
     settings.TRUSTED_PROXIES = ["127.0.0.1"]
-    from randwijzer.wsgi import application
+    # A new application, as `randwijzer serve` makes at its start: Django's security middleware reads
+    # the redirect setting when it is built, so an application built by an earlier test would not redirect.
+    application = WSGIHandler()
 
     server = create_server(application, host="127.0.0.1", port=0, **waitress_options(threads=2))
     def serve():

@@ -35,18 +35,19 @@ def subscribe(email: str, municipality=None, applicant_type=None, themes=(), cli
     """Create or renew a subscription and queue the mail that goes with it.
 
     Raises ratelimit.RateLimited (nothing changed, nothing queued) when this client or address
-    signed up too often this hour. Within an hour of a confirmation mail to this address no new
-    one is queued: the earlier mail's link confirms the subscription just as well."""
+    signed up too often this hour. For an address that is not confirmed yet, no new confirmation
+    mail is queued within an hour of the last one: its link confirms the subscription just as well.
+    A confirmed reader who signs up again gets the "al ingeschreven" mail (within the limit above)."""
     email = normalise_email(email)
     ratelimit.hit("flash", ratelimit.client_keys(ip=client_ip, email=email), LIMIT_PER_HOUR)
     subscriber = Subscriber.objects.select_for_update().filter(email__iexact=email).first()
-    recent = _recent_confirmation(subscriber)
-    if recent is not None:
-        return recent
     if subscriber is not None and subscriber.active:
         # Someone else may have typed this address: keep the reader's preferences, tell the owner.
         return mails.queue(subscriber, Kind.CONFIRMATION, "U bent al ingeschreven op de Subsidieflash",
                            "already_subscribed", {})
+    recent = _recent_confirmation(subscriber)
+    if recent is not None:
+        return recent
     if subscriber is None:
         subscriber = Subscriber(email=email)
     subscriber.municipality, subscriber.applicant_type = municipality, applicant_type
