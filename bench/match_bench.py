@@ -511,19 +511,25 @@ def worker(size: int, n_queries: int, partners: int, profile: str | None) -> dic
 
 def phases(matcher, queries) -> dict:
     """Where a match spends its time (ms per query), timed on the matcher's own steps."""
-    from randwijzer.matching.service import CANDIDATES_PER_RESULT
+    import numpy as np
+
+    from randwijzer.matching.service import CANDIDATES_PER_RESULT, topic_of
 
     try:
         parts: dict[str, list[float]] = {"analyse+expand": [], "score_array": [], "candidates": [], "judge": [], "partners": []}
         for req in queries:
             t0 = time.perf_counter()
-            query = matcher.query(req.text)
+            query = matcher.project_query(req.text)
+            topic = matcher.topic_query(req.text, query)
             t1 = time.perf_counter()
-            scores = matcher.line_index.score_array(query)
+            scores = matcher.line_index.score_array(topic)
             t2 = time.perf_counter()
             best = matcher._best_candidates(req, scores, LIMIT * CANDIDATES_PER_RESULT)
             t3 = time.perf_counter()
-            funding = [matcher._judge(matcher.lines[i], float(scores[i]), req) for i in best]
+            top = float(scores.max())
+            terms = matcher.line_index.term_counts(topic, np.array(best, dtype=np.int64))
+            funding = [matcher._judge(matcher.lines[i], float(scores[i]), req, topic_of(float(scores[i]), top, int(n), True))
+                       for i, n in zip(best, terms)]
             t4 = time.perf_counter()
             matcher._rank_partners(query, req, funding)
             t5 = time.perf_counter()

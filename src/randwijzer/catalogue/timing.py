@@ -77,11 +77,13 @@ def in_window(window: tuple[MonthDay, MonthDay], start: dt.date, end: dt.date) -
     return False
 
 
+@lru_cache(maxsize=65_536)  # pure, and asked for the same few days by every line of a match
 def apply_before(day: dt.date, lead_months: int | None) -> dt.date:
     """The last day to apply for something that starts on `day`, with a lead time in months."""
     return add_months(day, -(lead_months or 0))
 
 
+@lru_cache(maxsize=65_536)
 def start_after(applied_on: dt.date, lead_months: int | None) -> dt.date:
     """The first day a project may start when it applies on `applied_on`."""
     return add_months(applied_on, lead_months or 0)

@@ -215,14 +215,16 @@ class TextIndex:
         mass = typed or mass
         return totals / mass if mass else totals
 
-    def term_counts(self, query: Counter) -> np.ndarray:
-        """Per document: how many different terms of the query it contains."""
-        counts = np.zeros(self.size, dtype=np.int16)
+    def term_counts(self, query: Counter, docs: np.ndarray) -> np.ndarray:
+        """For the given documents: how many different terms of the query each contains."""
+        counts = np.zeros(len(docs), dtype=np.int16)
         for s in query:
             if s in self.dense:
-                counts += self.dense[s] > 0
+                counts += self.dense[s][docs] > 0
             elif s in self.sparse:
-                counts[self.sparse[s][0]] += 1
+                postings = self.sparse[s][0]  # sorted document numbers
+                at = np.minimum(np.searchsorted(postings, docs), len(postings) - 1)
+                counts += postings[at] == docs
         return counts
 
     def scores(self, query: Counter) -> dict[int, float]:

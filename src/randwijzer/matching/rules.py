@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from randwijzer.catalogue import timing
 from randwijzer.catalogue.timing import apply_before, start_after, upcoming_yearly
@@ -173,7 +174,12 @@ def timing_rule(line: LineFacts, req: MatchRequest) -> RuleResult:
 
 def _last_round_for(line: LineFacts, req: MatchRequest) -> dt.date | None:
     """The last yearly deadline that still lets the project start on its start date."""
-    feasible = [d for d in upcoming_yearly(line.yearly_deadlines, req.reference) if start_after(d, line.lead_time_months) <= req.start]
+    return _last_round(line.yearly_deadlines, line.lead_time_months, req.reference, req.start)
+
+
+@lru_cache(maxsize=8192)  # the rule and the schedule both ask; lines share their rounds
+def _last_round(days: tuple, lead: int | None, reference: dt.date, start: dt.date) -> dt.date | None:
+    feasible = [d for d in upcoming_yearly(days, reference) if start_after(d, lead) <= start]
     return feasible[-1] if feasible else None
 
 

@@ -189,9 +189,10 @@ class Matcher:
         query = self.expander.expand(analyze(words, self.lexicon))
         return Counter({s: w for s, w in query.items() if s not in GENERIC_WORDS})
 
-    def topic_query(self, text: str):
+    def topic_query(self, text: str, project_query: Counter | None = None):
         """What the project is about: the project's terms without the words of asking for money."""
-        return Counter({s: w for s, w in self.project_query(text).items() if s not in FUNDING_WORDS})
+        query = self.project_query(text) if project_query is None else project_query
+        return Counter({s: w for s, w in query.items() if s not in FUNDING_WORDS})
 
     def recognises(self, query) -> bool:
         """Does the catalogue know any word of the text, itself or through the thesaurus (French, English)?"""
@@ -206,18 +207,18 @@ class Matcher:
     def match(self, req: MatchRequest, limit: int | None = None) -> MatchResult:
         query = self.project_query(req.text)
         recognised = bool(req.text.strip()) and (self.recognises(query) or reads_as_dutch(req.text))
-        topic = self.topic_query(req.text)
+        topic = self.topic_query(req.text, query)
         scores = self.line_index.score_array(topic)
-        candidates = range(len(self.lines))
+        candidates = list(range(len(self.lines)))
         if limit is not None:
             # Large catalogues: judge only the most relevant lines that fit the place and applicant.
             candidates = self._best_candidates(req, scores, limit * CANDIDATES_PER_RESULT)
         best = float(scores.max()) if len(scores) else 0.0
-        terms = self.line_index.term_counts(topic)
+        terms = self.line_index.term_counts(topic, np.array(candidates, dtype=np.int64))
         judge_topic = bool(topic)  # "subsidie voor onze vzw" says nothing about the topic: not judged
         funding = [self._judge(self.lines[i], float(scores[i]), req,
-                               topic_of(float(scores[i]), best, int(terms[i]), recognised, judge_topic))
-                   for i in candidates]
+                               topic_of(float(scores[i]), best, int(n), recognised, judge_topic))
+                   for i, n in zip(candidates, terms)]
         funding.sort(key=lambda f: (GROUPS.index(f.group), -f.score, f.title))
         if limit is not None:
             funding = funding[:limit]
