@@ -5,27 +5,12 @@ from typing import Annotated, Literal
 from ninja import Field, Schema
 from pydantic import BeforeValidator
 
-from randwijzer.catalogue import limits
+from randwijzer.text.normalize import printable, without_surrogates
 
 from .fields import STRICT_BODY, Day, WholeEuros
 
 MAX_TEXT = 50_000  # characters of project text accepted; the matcher reads the first part
 MAX_NAME = 200  # characters of a municipality or applicant type
-FIRST_DAY, LAST_DAY = limits.FIRST_DAY, limits.LAST_DAY
-parse_day = limits.parse_day  # the CLI `match` command checks its dates with the same function
-
-
-def without_surrogates(value):
-    """Lone surrogates (valid in JSON, not in UTF-8) are dropped rather than refused."""
-    if not isinstance(value, str):
-        return value
-    return value.encode("utf-8", "ignore").decode("utf-8") if any("\ud800" <= c <= "\udfff" for c in value) else value
-
-
-def printable(value):
-    """Drop control characters and lone surrogates from a name: they never belong in one."""
-    value = without_surrogates(value)
-    return "".join(c for c in value if c.isprintable()) if isinstance(value, str) else value
 
 
 Name = Annotated[str, BeforeValidator(printable), Field(max_length=MAX_NAME)]

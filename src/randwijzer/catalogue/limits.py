@@ -25,7 +25,6 @@ WHOLE_EUROS = "moet een bedrag in hele euro zijn (een geheel getal, bijvoorbeeld
 EUROS = "moet een bedrag in euro zijn (hoogstens 2 cijfers na de komma, bijvoorbeeld 1500 of 1500.50)"
 AMOUNT_RANGE = "mag hoogstens € 1.000.000.000 zijn"
 NEGATIVE = "mag niet negatief zijn"
-BAD_CHARACTERS = "bevat ongeldige tekens"
 
 
 def check_day(day: dt.date) -> dt.date:
@@ -107,10 +106,3 @@ def parse_euros(value) -> Decimal:
 def has_lone_surrogate(text: str) -> bool:
     """A lone surrogate ("\\ud800") is valid in JSON but not in UTF-8: no database can store it."""
     return any("\ud800" <= c <= "\udfff" for c in text)
-
-
-def check_text(text: str) -> str:
-    """Text that can be stored: no lone surrogates, no NUL (PostgreSQL refuses it)."""
-    if has_lone_surrogate(text) or "\x00" in text:
-        raise ValueError(BAD_CHARACTERS)
-    return text

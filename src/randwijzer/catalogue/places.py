@@ -90,11 +90,6 @@ def lookup(text: str | None) -> Lookup:
     return Lookup()
 
 
-def find_municipality(text: str | None) -> Municipality | None:
-    """The one municipality the text names, or None (unknown or ambiguous)."""
-    return lookup(text).municipality
-
-
 def suggest_municipalities(text: str, limit: int = 3) -> list[str]:
     """Close Dutch names, for 'bedoelde u ...?' messages."""
     names = {name_key(n): n for n in Municipality.objects.values_list("name_nl", flat=True)}

@@ -2,8 +2,8 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from randwijzer.api.match_schemas import parse_day, printable
 from randwijzer.catalogue import limits
+from randwijzer.text.normalize import printable
 from randwijzer.matching import wording
 from randwijzer.matching.serializers import match_to_dict
 from randwijzer.matching.service import GROUPS, FundingMatch, MatchInputError, MatchResult, match_project
@@ -46,7 +46,7 @@ def _day(name: str, value: str | None):
     if value is None:
         return None
     try:
-        return parse_day(value)
+        return limits.parse_day(value)
     except ValueError as exc:
         raise CommandError(f"Ongeldige datum voor --{name} '{printable(value)[:40]}': {exc}.", returncode=2) from None
 
