@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "axes",  # login throttling (randwijzer.accounts)
     "randwijzer.suggestions",
     "randwijzer.dossiers",
+    "randwijzer.opendata",  # open data out (docs/open-data.md)
     "randwijzer.editorial",  # before simple_history: its Dutch wording of the history pages wins
     "simple_history",  # who changed which catalogue fact when (randwijzer.editorial)
 ]
