@@ -55,13 +55,6 @@ def add_territory(graph: Graph, territory: Territory) -> URIRef:
     return node
 
 
-def add_municipality(graph: Graph, municipality) -> URIRef:
-    node = URIRef(municipality.uri)
-    graph.add((node, RDF.type, DCTERMS.Location))
-    graph.add((node, SKOS.prefLabel, nl(municipality.name_nl)))
-    return node
-
-
 def add_theme(graph: Graph, theme: Theme) -> URIRef:
     node = URIRef(identifiers.absolute(f"/id/thema/{theme.pk}"))
     graph.add((node, RDF.type, SKOS.Concept))

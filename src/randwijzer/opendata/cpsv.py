@@ -29,6 +29,8 @@ def graph(partner_id: str | None = None) -> Graph:
 
 def add_partner(graph: Graph, partner: Partner) -> URIRef:
     organisation = add_organisation(graph, partner)
+    graph.add((organisation, RDF.type, FOAF.Agent))  # a participant in CPSV-AP is an agent
+    graph.add((organisation, DCTERMS.title, nl(partner.name)))
     if partner.website:
         graph.add((organisation, FOAF.homepage, URIRef(partner.website)))
     if partner.summary:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
+from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, XSD
 
 from randwijzer.catalogue.models import FundingLine, Partner
 
@@ -37,7 +37,9 @@ def graph() -> Graph:
     found.add((catalogue, DCTERMS.description, nl(CATALOGUE_DESCRIPTION)))
     found.add((catalogue, DCTERMS.publisher, publisher))
     found.add((catalogue, DCTERMS.license, licence))
-    found.add((catalogue, FOAF.homepage, URIRef(identifiers.absolute("/open-data/"))))
+    homepage = URIRef(identifiers.absolute("/open-data/"))
+    found.add((homepage, RDF.type, FOAF.Document))
+    found.add((catalogue, FOAF.homepage, homepage))
     changes = modified()
     for dataset in DATASETS:
         node = URIRef(identifiers.absolute(f"/open-data/dataset/{dataset.key}"))
@@ -56,6 +58,7 @@ def graph() -> Graph:
             found.add((node, DCAT.distribution, distribution))
             found.add((distribution, RDF.type, DCAT.Distribution))
             found.add((distribution, DCTERMS.title, nl(f"{dataset.title} ({item.format_name})")))
+            found.add((url, RDF.type, RDFS.Resource))
             found.add((distribution, DCAT.accessURL, url))
             found.add((distribution, DCAT.downloadURL, url))
             media = URIRef(IANA_MEDIA[item.media_type])

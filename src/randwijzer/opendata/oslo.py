@@ -16,7 +16,7 @@ from randwijzer.catalogue.models import FundingLine
 from randwijzer.text.dutch import format_date_nl, format_month_day
 
 from . import identifiers, records
-from .common_rdf import add_concept, add_identifier, add_municipality, add_organisation, add_period, add_theme, nl
+from .common_rdf import add_concept, add_identifier, add_organisation, add_period, add_territory, add_theme, nl
 from .vocab import CPSV, LBLOD_SUBSIDIE, M8G, MOBILITEIT, SCHEMA, SUBSIDIE, new_graph
 
 
@@ -111,8 +111,7 @@ def add_criteria(graph: Graph, offer: URIRef, line: FundingLine) -> None:
     territory = line.territory
     text = f"{line.get_territory_basis_display().capitalize()} ligt {territory.phrase}."
     group = add_criterion(graph, offer, "werkingsgebied", "Werkingsgebied", text, [(text, None)])
-    for municipality in territory.municipalities.all():
-        graph.add((group, DCTERMS.spatial, add_municipality(graph, municipality)))
+    graph.add((group, DCTERMS.spatial, add_territory(graph, territory)))
     checks = [condition.text for condition in line.conditions.all() if condition.kind == "check"]
     if checks:
         add_criterion(graph, offer, "voorwaarden", "Na te gaan door de aanvrager",
