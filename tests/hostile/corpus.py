@@ -77,6 +77,7 @@ API_ROUTES = [
                                          "theme": "query", "status": "query", "level": "query"}),
     Route("GET", "/api/v1/partners", {}, {"q": "query", "municipality": "query", "kind": "query"}),
     Route("GET", "/api/v1/deadlines", {}, {"from": "query", "to": "query", "municipality": "query"}),
+    Route("GET", "/common-grants/opportunities", {}, {"page": "count", "pageSize": "count"}),
     Route("GET", "/api/v1/dossiers", {}, {"organisation": "query", "status": "query"}, auth=True),
 ]
 
