@@ -93,3 +93,6 @@ def test_unknown_status_fails_the_schema(listing, validator):
     assert list(validator.iter_errors(item))
     dated = dict(listing["items"][0], createdAt="gisteren")
     assert list(validator.iter_errors(dated))
+    impuls = next(item for item in listing["items"] if item["title"] == "Impulssubsidie Vlaamse Rand")
+    not_a_day = {**impuls, "keyDates": {"closeDate": {**impuls["keyDates"]["closeDate"], "date": "2027-02-30"}}}
+    assert list(validator.iter_errors(not_a_day))

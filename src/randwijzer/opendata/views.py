@@ -53,7 +53,8 @@ def index(request):
 
 @require_GET
 def subsidies(request, suffix: str | None = None):
-    build = lambda: oslo.graph(today())  # noqa: E731
+    def build():
+        return oslo.graph(today())
     return document(build(), suffix) if suffix else negotiated(request, build)
 
 
