@@ -6,6 +6,7 @@ import re
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from randwijzer.catalogue.models import FundingLine, Partner
@@ -45,7 +46,8 @@ def negotiated(request, build):
 @require_GET
 def index(request):
     changes = dcat.modified()
-    datasets = [(dataset, distributions.of(dataset), changes[dataset.records]) for dataset in distributions.DATASETS]
+    datasets = [(dataset, distributions.of(dataset), changes[dataset.records] and timezone.localdate(changes[dataset.records]))
+                for dataset in distributions.DATASETS]
     return render(request, "opendata/index.html", {
         "datasets": datasets, "licence_url": distributions.LICENCE_URL, "licence_name": distributions.LICENCE_NAME,
     })
