@@ -97,12 +97,18 @@ def grants_error(status: int, message: str, field: str | None = None) -> JsonRes
     return JsonResponse({"status": status, "message": message, "errors": errors}, status=status)
 
 
+class BadParameter(ValueError):
+    def __init__(self, name: str, message: str):
+        super().__init__(message)
+        self.name = name
+
+
 def whole_number(request, name: str, default: int, largest: int) -> int:
     raw = request.GET.get(name)
     if raw is None:
         return default
     if not WHOLE_NUMBER.fullmatch(raw.strip()) or not 1 <= int(raw) <= largest:
-        raise ValueError(f"Ongeldige waarde '{raw[:40]}' voor {name}: geef een geheel getal van 1 tot en met {largest}.")
+        raise BadParameter(name, f"Ongeldige waarde '{raw[:40]}' voor {name}: geef een geheel getal van 1 tot en met {largest}.")
     return int(raw)
 
 
@@ -113,9 +119,8 @@ def opportunities(request):
     try:
         page = whole_number(request, "page", 1, MAX_PAGE)
         page_size = whole_number(request, "pageSize", MAX_PAGE_SIZE, MAX_PAGE_SIZE)
-    except ValueError as error:
-        field = "pageSize" if "pageSize" in str(error) else "page"
-        return grants_error(400, str(error), field)
+    except BadParameter as error:
+        return grants_error(400, str(error), error.name)
     items = commongrants.opportunities(today())
     total_pages = max(1, -(-len(items) // page_size))
     if page > total_pages:
