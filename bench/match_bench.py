@@ -262,13 +262,15 @@ def _day(rng: random.Random) -> tuple[int, int]:
 
 
 def generate_lines(n: int, corpus: Corpus, places: Places, rng: random.Random, themes: list[str]):
+    """Yields (LineFacts, texts) one line at a time: the caller keeps the facts and stores the texts."""
     from randwijzer.matching.facts import CallFacts, LineFacts
+
+    shared: dict = {}  # equal applicant-type sets are one object, as line_facts() makes them
 
     # Territory mix: the 5 real territories for most lines, provinces and arrondissements for the rest.
     territory_ids = places.real_ids + places.other_ids
     territory_weights = [30, 10, 12, 12, 10] + [26 / len(places.other_ids)] * len(places.other_ids)
     names = sorted({r["name"] for r in places.rows.values()})
-    lines, texts = [], []
     for i in range(n):
         tid = rng.choices(territory_ids, territory_weights)[0]
         territory = places.territories[tid]
@@ -276,7 +278,7 @@ def generate_lines(n: int, corpus: Corpus, places: Places, rng: random.Random, t
         if rng.random() < 0.3:
             title += " in " + rng.choice(names)
         to_verify = {}
-        kinds = _subset(rng, APPLICANT_TYPES)
+        kinds = shared.setdefault(k := _subset(rng, APPLICANT_TYPES), k)
         kinds_to_verify = frozenset()
         if rng.random() < 0.12:  # like the Randfonds: the sources name no applicants
             kinds, kinds_to_verify = frozenset(), kinds
@@ -307,7 +309,7 @@ def generate_lines(n: int, corpus: Corpus, places: Places, rng: random.Random, t
         checks = tuple(corpus.sentence(22) for _ in range(rng.choice((0, 0, 1, 1, 2))))
         purposes = tuple(corpus.sentence(22) for _ in range(rng.choice((0, 0, 0, 1))))
         infos = [corpus.sentence(22) for _ in range(rng.randint(0, 3))]
-        lines.append(LineFacts(
+        line = LineFacts(
             id=f"syn-{i:06d}", title=title, status=status,
             status_reason=corpus.sentence(18) if status != "open" or rng.random() < 0.5 else "",
             administrator=corpus.title(3), territory_id=tid, territory_name=territory["name"],
@@ -320,19 +322,18 @@ def generate_lines(n: int, corpus: Corpus, places: Places, rng: random.Random, t
             submission_mode=mode, yearly_deadlines=deadlines, call_rounds=calls, lead_time_months=lead,
             lead_time_reference=rng.choice(("project_start", "activity")), window=window,
             checks=checks, purposes=purposes, to_verify=to_verify,
-        ))
+        )
         examples = []
         for _ in range(rng.choice((0, 1, 2, 3, 3, 4, 5))):
             examples.append(f"{corpus.title(rng.randint(3, 7))} {corpus.sentence(15) if rng.random() < 0.6 else ''}".strip())
         # The shape of randwijzer.catalogue.search.funding_fields.
-        texts.append({
+        yield line, {
             "title": title,
             "summary": corpus.text(rng.randint(18, 32)),
             "themes": " ".join(rng.sample(themes, rng.randint(1, 4))),
             "description": corpus.text(rng.randint(80, 160)) + " " + " ".join([*checks, *purposes, *infos]),
             "examples": " ".join(examples),
-        })
-    return lines, texts
+        }
 
 
 def generate_partners(count: int, lines, corpus: Corpus, places: Places, rng: random.Random, themes: list[str]):
@@ -402,6 +403,45 @@ def generate_queries(count: int, corpus: Corpus, places: Places, rng: random.Ran
     return queries
 
 
+class StoredTexts:
+    """The lines' text fields in an SQLite table, read back in order each time it is iterated."""
+
+    FIELDS = ("title", "summary", "themes", "description", "examples")  # randwijzer.catalogue.search.funding_fields
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.db = sqlite3.connect(path)
+        self.db.execute(f"create table texts (n integer primary key, id text, {', '.join(self.FIELDS)})")
+        self.pending: list[tuple] = []
+        self.count = 0
+
+    def add(self, line_id: str, texts: dict) -> None:
+        self.pending.append((self.count, line_id, *(texts[f] for f in self.FIELDS)))
+        self.count += 1
+        if len(self.pending) >= 1000:
+            self._flush()
+
+    def _flush(self) -> None:
+        self.db.executemany(f"insert into texts values ({', '.join('?' * (len(self.FIELDS) + 2))})", self.pending)
+        self.pending = []
+
+    def close(self) -> None:
+        self._flush()
+        self.db.commit()
+        self.db.close()
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self):
+        db = sqlite3.connect(self.path)
+        try:
+            for row in db.execute(f"select {', '.join(self.FIELDS)} from texts order by n"):
+                yield dict(zip(self.FIELDS, row))
+        finally:
+            db.close()
+
+
 # ---------------------------------------------------------------- one size, in its own process
 
 
@@ -424,21 +464,28 @@ def worker(size: int, n_queries: int, partners: int, profile: str | None) -> dic
     places = Places()
     themes = [t["label"] for t in _load_yaml(ROOT / "data" / "catalogue" / "vocabularies.yaml")["themes"]]
 
+    # The lines' texts go to a file as they are made, as a database holds them: the matcher's
+    # build reads them twice (lexicon, index) one line at a time, and no list of them is kept.
     t0 = time.perf_counter()
-    lines, line_texts = generate_lines(size, corpus, places, rng, themes)
+    fts_path = Path(tempfile.mkdtemp(prefix="randwijzer-bench-")) / "fts.sqlite3"
+    line_texts = StoredTexts(fts_path)
+    lines, words = [], 0
+    for line, texts in generate_lines(size, corpus, places, rng, themes):
+        lines.append(line)
+        line_texts.add(line.id, texts)
+        words += sum(t.count(" ") + 1 for t in texts.values() if t)
+    line_texts.close()
     partner_docs, partner_texts, services = generate_partners(partners, lines, corpus, places, rng, themes)
     queries = generate_queries(n_queries, corpus, places, random.Random(SEED + 1))
     out["generate_s"] = time.perf_counter() - t0
-    out["words_per_line"] = sum(sum(t.count(" ") + 1 for t in d.values() if t) for d in line_texts) / size
+    out["words_per_line"] = words / size
 
-    # The baseline's table is written first, to a file: its rows then need no memory of ours
+    # The baseline's table is made from the same file: its rows then need no memory of ours
     # while the matcher is built and timed (SQLite reads the file through the OS page cache).
     t0 = time.perf_counter()
-    fts_path = Path(tempfile.mkdtemp(prefix="randwijzer-bench-")) / "fts.sqlite3"
     db = sqlite3.connect(fts_path)
     db.execute("create virtual table lines using fts5(id unindexed, title, summary, description)")
-    db.executemany("insert into lines values (?, ?, ?, ?)",
-                   ((line.id, t["title"], t["summary"], t["description"]) for line, t in zip(lines, line_texts)))
+    db.execute("insert into lines select id, title, summary, description from texts order by n")
     db.commit()
     db.close()
     out["fts_build_s"] = time.perf_counter() - t0
