@@ -71,8 +71,11 @@ serve-prod: setup
 	DJANGO_DEBUG=0 LOG_FORMAT=json STATIC_COLLECTED=1 HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) \
 		$(BIN)/gunicorn -c python:randwijzer.ops.gunicorn_conf
 
-# Load test: gunicorn + a throwaway PostgreSQL on loopback, CLIENTS (100) clients for
-# DURATION (60) seconds; writes docs/load.md. See bench/load.py.
+# Capacity benchmark: gunicorn + a throwaway PostgreSQL on loopback, open-loop arrivals at
+# RATES (25,50,100,200,400 req/s), DURATION (10) seconds per rate for /healthz and for the
+# page mix; writes docs/load.md. See bench/load.py.
+RATES ?= 25,50,100,200,400
+DURATION ?= 10
 .PHONY: load
 load: install
-	bash scripts/with-postgres.sh $(BIN)/python bench/load.py --write docs/load.md
+	bash scripts/with-postgres.sh $(BIN)/python bench/load.py --rates $(RATES) --duration $(DURATION) --workers $(WORKERS) --write docs/load.md
