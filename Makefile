@@ -39,9 +39,11 @@ eval: setup
 	$(BIN)/randwijzer evaluate
 
 # Match latency and memory on synthetic 1k/10k/100k catalogues beside SQLite FTS5; writes docs/benchmark.md.
+# BENCH_JOBS (1): sizes measured side by side (each in its own process; latencies then share the CPU).
+BENCH_JOBS ?= 1
 .PHONY: bench
 bench: install
-	$(BIN)/python bench/match_bench.py
+	$(BIN)/python bench/match_bench.py --jobs $(BENCH_JOBS)
 
 # Building one Subsidieflash edition for 10,000 subscribers (docs/flash.md).
 .PHONY: bench-flash
