@@ -74,9 +74,9 @@ serve-prod: setup
 		$(BIN)/gunicorn -c python:randwijzer.ops.gunicorn_conf
 
 # Capacity benchmark: gunicorn + a throwaway PostgreSQL on loopback, open-loop arrivals at
-# RATES (25,50,100,200,400 req/s), DURATION (10) seconds per rate for /healthz and for the
+# RATES (5,10,25,50,100,200,400 req/s), DURATION (10) seconds per rate for /healthz and for the
 # page mix; writes docs/load.md. See bench/load.py.
-RATES ?= 25,50,100,200,400
+RATES ?= 5,10,25,50,100,200,400
 DURATION ?= 10
 .PHONY: load
 load: install

@@ -32,6 +32,7 @@ import sys
 import tempfile
 import time
 import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from tests.ops.server import Gunicorn  # noqa: E402
 
-RATES = (25, 50, 100, 200, 400)
+RATES = (5, 10, 25, 50, 100, 200, 400)
 TIMEOUT = 10.0  # seconds an answer may take before it counts as an error
 MAX_IN_FLIGHT = 1000  # requests waiting at once; beyond this an arrival is an error (not sent)
 STOP_P95 = 1.0  # seconds: after a rate above this (or over 1 % errors) a target climbs no further
@@ -253,13 +254,19 @@ def ids(server: Gunicorn, path: str) -> list[str]:
     return [item["id"] for item in (listing["items"] if isinstance(listing, dict) else listing)]
 
 
-def measure(server: Gunicorn, rates: list[float], duration: float) -> dict[str, list[Phase]]:
+def warm_up(server: Gunicorn, paths: list[str], workers: int) -> None:
+    """Every page must answer 200 before its speed means anything; requested by twice as many clients
+    at once as there are workers, so that each worker has built what it keeps (the matcher, caches)."""
+    with ThreadPoolExecutor(2 * workers) as pool:
+        for path, (status, _, _) in zip(paths * 2 * workers, pool.map(server.get, paths * 2 * workers)):
+            if status != 200:
+                raise SystemExit(f"load: {path} answers {status}, not 200; no measurement.")
+
+
+def measure(server: Gunicorn, rates: list[float], duration: float, workers: int) -> dict[str, list[Phase]]:
     port = int(server.url.rsplit(":", 1)[1])
     mix = page_mix(ids(server, "/api/v1/funding"), ids(server, "/api/v1/partners"))
-    for _, path in mix:  # every page must answer before its speed means anything
-        status = server.get(path)[0]
-        if status != 200:
-            raise SystemExit(f"load: {path} answers {status}, not 200; no measurement.")
+    warm_up(server, [path for _, path in mix], workers)
     targets = {"healthz": [("healthz", "/healthz")], "mix": mix}
     phases: dict[str, list[Phase]] = {t: [] for t in targets}
     for rate in rates:  # the two targets side by side at each rate: the same machine, the same minute
@@ -328,7 +335,7 @@ def main() -> int:
         with Gunicorn(url, data_dir, workers=args.workers, extra_env={"LOG_REQUESTS": "0", "LOG_LEVEL": "WARNING"}) as server:
             print(f"load: rates {args.rates} req/s, {args.duration:g} s each for /healthz and the page mix, "
                   f"gunicorn ({args.workers} workers) on {server.url}", file=sys.stderr)
-            phases = measure(server, rates, args.duration)
+            phases = measure(server, rates, args.duration, args.workers)
     info = (f"Run: {time.strftime('%Y-%m-%d %H:%M')}; {info}, after {os.getloadavg()[0]:.1f}; gunicorn {args.workers} sync "
             f"workers; the load generator on the same machine (loopback); Poisson arrivals, {args.duration:g} s per rate.")
     text = report(phases, info, os.cpu_count() or 1)
