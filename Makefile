@@ -39,9 +39,11 @@ eval: setup
 	$(BIN)/randwijzer evaluate
 
 # Match latency and memory on synthetic 1k/10k/100k catalogues beside SQLite FTS5; writes docs/benchmark.md.
+# BENCH_JOBS (1): sizes measured side by side (each in its own process; latencies then share the CPU).
+BENCH_JOBS ?= 1
 .PHONY: bench
 bench: install
-	$(BIN)/python bench/match_bench.py
+	$(BIN)/python bench/match_bench.py --jobs $(BENCH_JOBS)
 
 # Building one Subsidieflash edition for 10,000 subscribers (docs/flash.md).
 .PHONY: bench-flash
@@ -71,8 +73,11 @@ serve-prod: setup
 	DJANGO_DEBUG=0 LOG_FORMAT=json STATIC_COLLECTED=1 HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) \
 		$(BIN)/gunicorn -c python:randwijzer.ops.gunicorn_conf
 
-# Load test: gunicorn + a throwaway PostgreSQL on loopback, CLIENTS (100) clients for
-# DURATION (60) seconds; writes docs/load.md. See bench/load.py.
+# Capacity benchmark: gunicorn + a throwaway PostgreSQL on loopback, open-loop arrivals at
+# RATES (5,10,25,50,100,200,400 req/s), DURATION (10) seconds per rate for /healthz and for the
+# page mix; writes docs/load.md. See bench/load.py.
+RATES ?= 5,10,25,50,100,200,400
+DURATION ?= 10
 .PHONY: load
 load: install
-	bash scripts/with-postgres.sh $(BIN)/python bench/load.py --write docs/load.md
+	bash scripts/with-postgres.sh $(BIN)/python bench/load.py --rates $(RATES) --duration $(DURATION) --workers $(WORKERS) --write docs/load.md

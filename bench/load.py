@@ -1,15 +1,22 @@
-"""Load test (make load): gunicorn + the configured database, many concurrent clients, loopback only.
+"""Capacity benchmark (make load): open-loop arrivals at increasing rates against gunicorn + PostgreSQL.
 
-    scripts/with-postgres.sh .venv/bin/python bench/load.py [--clients 100] [--duration 60] [--workers 3] [--write docs/load.md]
+    scripts/with-postgres.sh .venv/bin/python bench/load.py [--rates 25,50,100,200,400] [--duration 10]
+        [--workers 3] [--write docs/load.md]
 
-Prepares a database (migrate, load, collectstatic) and starts gunicorn exactly as
-`make serve-prod` does on a free 127.0.0.1 port. Then two phases with the same clients:
-a trivial view (/healthz, one SELECT 1) for a baseline of what the server itself can do,
-then the mix: catalogue search, the Projectwijzer (match), funding pages and /calendar.ics.
-Each client sends one request after another (new connection per request: gunicorn's sync
-workers close them). Reports throughput, p50/p95/p99 per kind, and every error (status >= 500,
-other unexpected status, timeout, connection failure). Bounded: at most 500 clients and 600 s;
-everything stops by itself and gunicorn is stopped at the end.
+Prepares a database (migrate, load, collectstatic) and starts gunicorn exactly as `make serve-prod`
+does on a free 127.0.0.1 port. Then, for each rate in turn, two phases of DURATION seconds each:
+`/healthz` (one SELECT 1: what the server itself can do) and the page mix people read (a funding
+line, a partner, a municipality, a catalogue search, a Projectwijzer permalink, the calendar feed,
+in turn).
+
+Open loop: the requests' start times are drawn in advance (Poisson arrivals at the rate, fixed
+seed), independent of the answers, and each latency is measured from its scheduled time, so time
+spent waiting for a free worker counts, as it does for a person. A closed loop (N clients that wait
+for each answer) slows its own arrivals down when the server is slow and hides that queue.
+
+An error is a status other than 200, a connection failure, no answer within TIMEOUT seconds, or a
+request not sent because MAX_IN_FLIGHT were already waiting. A target stops climbing after a rate
+with errors above 1 % or p95 above STOP_P95. Bounded: at most 2,000 req/s, 120 s a phase.
 """
 from __future__ import annotations
 
@@ -18,35 +25,94 @@ import asyncio
 import json
 import os
 import platform
-import statistics
+import random
+import resource
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.parse
-from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from tests.ops.server import Gunicorn  # noqa: E402
 
-MAX_CLIENTS, MAX_DURATION, REQUEST_TIMEOUT = 500, 600, 30
+RATES = (5, 10, 25, 50, 100, 200, 400)
+TIMEOUT = 10.0  # seconds an answer may take before it counts as an error
+MAX_IN_FLIGHT = 1000  # requests waiting at once; beyond this an arrival is an error (not sent)
+STOP_P95 = 1.0  # seconds: after a rate above this (or over 1 % errors) a target climbs no further
+TARGET_P95 = 0.2  # seconds: the capacity is the highest rate with p95 under this and no errors
+MAX_RATE, MAX_DURATION = 2000, 120
+SEED = 17
 SEARCHES = ["taal", "sport", "cultuur", "samenleven", "muziek voor kinderen", "vrijwilligers"]
 MATCHES = [
     ("We willen als vzw een taalcafé opstarten waar anderstalige ouders Nederlands oefenen.", "Wemmel", "vzw"),
     ("Onze school wil een voorleesproject met de bibliotheek.", "Dilbeek", "school"),
     ("Dorpsfeest op 11 juli met optreden en kinderanimatie.", "Linkebeek", "feitelijke-vereniging"),
 ]
+MUNICIPALITIES = ["wemmel", "dilbeek", "zaventem", "grimbergen"]
+KINDS = ("funding", "partner", "municipality", "search", "permalink", "calendar")
 
 
-def mixed_paths(funding_ids: list[str]) -> list[tuple[str, str]]:
-    paths = [("search", "/catalogus/?" + urllib.parse.urlencode({"q": q})) for q in SEARCHES]
-    paths += [("match", "/match/?" + urllib.parse.urlencode({"text": t, "municipality": m, "applicant_type": a}))
-              for t, m, a in MATCHES]
-    paths += [("funding", f"/steun/{i}/") for i in funding_ids]
-    paths += [("calendar", "/calendar.ics")] * 2
-    return paths
+def page_mix(funding_ids: list[str], partner_ids: list[str]) -> list[tuple[str, str]]:
+    """The pages people read, one of each kind in turn (each kind cycles through its own paths)."""
+    paths = {
+        "funding": [f"/steun/{i}/" for i in funding_ids],
+        "partner": [f"/partners/{i}/" for i in partner_ids],
+        "municipality": [f"/gemeenten/{slug}/" for slug in MUNICIPALITIES],
+        "search": ["/catalogus/?" + urllib.parse.urlencode({"q": q}) for q in SEARCHES],
+        "permalink": ["/match/?" + urllib.parse.urlencode({"text": t, "municipality": m, "applicant_type": a})
+                      for t, m, a in MATCHES],
+        "calendar": ["/calendar.ics"],
+    }
+    rounds = max(len(p) for p in paths.values())
+    return [(kind, paths[kind][n % len(paths[kind])]) for n in range(rounds) for kind in KINDS]
+
+
+@dataclass
+class Phase:
+    target: str
+    rate: float
+    duration: float
+    latencies: dict[str, list[float]] = field(default_factory=dict)  # per kind, seconds from the scheduled time
+    errors: list[str] = field(default_factory=list)
+    sent: int = 0
+    elapsed: float = 0.0
+    late_start: float = 0.0  # how far behind its timeline the generator itself fell (max, seconds)
+
+    @property
+    def ok(self) -> list[float]:
+        return [x for values in self.latencies.values() for x in values]
+
+    @property
+    def throughput(self) -> float:
+        return len(self.ok) / self.elapsed if self.elapsed else 0.0
+
+    def p(self, pct: float, kind: str | None = None) -> float:
+        return percentile(self.latencies.get(kind, []) if kind else self.ok, pct)
+
+    @property
+    def error_share(self) -> float:
+        return len(self.errors) / self.sent if self.sent else 0.0
+
+    @property
+    def within_target(self) -> bool:
+        return not self.errors and self.p(95) < TARGET_P95
+
+    @property
+    def blown(self) -> bool:
+        return self.error_share > 0.01 or not self.p(95) < STOP_P95
+
+
+def percentile(values: list[float], pct: float) -> float:
+    """Nearest rank; NaN for no values (a phase where everything failed)."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, round(pct / 100 * len(ordered) + 0.5) - 1))]
 
 
 async def fetch(port: int, path: str) -> int:
@@ -61,53 +127,119 @@ async def fetch(port: int, path: str) -> int:
         writer.close()
 
 
-async def phase(port: int, paths: list[tuple[str, str]], clients: int, duration: float) -> dict:
-    latencies: dict[str, list[float]] = defaultdict(list)
-    errors: dict[str, list[str]] = defaultdict(list)
-    deadline = time.monotonic() + duration
+async def run_phase(port: int, target: str, paths: list[tuple[str, str]], rate: float, duration: float) -> Phase:
+    phase = Phase(target, rate, duration, {kind: [] for kind, _ in paths})
+    rng = random.Random(f"{SEED}-{target}-{rate}")
+    schedule, t = [], rng.expovariate(rate)
+    while t < duration:
+        schedule.append(t)
+        t += rng.expovariate(rate)
+    loop = asyncio.get_running_loop()
+    in_flight: set[asyncio.Task] = set()
 
-    async def client(n: int) -> None:
-        i = n
-        while time.monotonic() < deadline:
-            kind, path = paths[i % len(paths)]
-            i += 1
-            started = time.perf_counter()
-            try:
-                status = await asyncio.wait_for(fetch(port, path), REQUEST_TIMEOUT)
-                if status != 200:
-                    errors[kind].append(f"{status} {path}")
-            except (OSError, asyncio.TimeoutError, ValueError, IndexError) as exc:
-                errors[kind].append(f"{type(exc).__name__} {path}")
-                continue
-            latencies[kind].append(time.perf_counter() - started)
+    async def one(kind: str, path: str, due: float) -> None:
+        try:
+            status = await asyncio.wait_for(fetch(port, path), TIMEOUT - (loop.time() - due))
+        except (OSError, asyncio.TimeoutError, ValueError, IndexError) as exc:
+            phase.errors.append(f"{type(exc).__name__} {path}")
+            return
+        if status == 200:
+            phase.latencies[kind].append(loop.time() - due)
+        else:
+            phase.errors.append(f"{status} {path}")
 
-    started = time.monotonic()
-    await asyncio.wait_for(asyncio.gather(*(client(n) for n in range(clients))), duration + REQUEST_TIMEOUT + 10)
-    return {"elapsed": time.monotonic() - started, "latencies": latencies, "errors": errors}
+    start = loop.time()
+    for n, offset in enumerate(schedule):
+        due = start + offset
+        delay = due - loop.time()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        else:
+            phase.late_start = max(phase.late_start, -delay)
+        kind, path = paths[n % len(paths)]
+        phase.sent += 1
+        if len(in_flight) >= MAX_IN_FLIGHT:
+            phase.errors.append(f"not sent ({MAX_IN_FLIGHT} waiting) {path}")
+            continue
+        task = asyncio.create_task(one(kind, path, due))
+        in_flight.add(task)
+        task.add_done_callback(in_flight.discard)
+    if in_flight:
+        await asyncio.wait(set(in_flight))
+    phase.elapsed = max(loop.time() - start, duration)
+    return phase
 
 
-def percentile(values: list[float], p: float) -> float:
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
-
-
-def rows(result: dict) -> list[list[str]]:
-    out = []
-    kinds = sorted(set(result["latencies"]) | set(result["errors"]))
-    for kind in [*kinds, "all"] if len(kinds) > 1 else kinds:
-        lat = [x for k in kinds for x in result["latencies"][k]] if kind == "all" else result["latencies"][kind]
-        err = sum(len(result["errors"][k]) for k in kinds) if kind == "all" else len(result["errors"][kind])
-        ms = [x * 1000 for x in lat]
-        out.append([kind, str(len(lat) + err), f"{len(lat) / result['elapsed']:.1f}",
-                    *(f"{percentile(ms, p):.0f}" for p in (50, 95, 99)), f"{max(ms, default=0):.0f}", str(err)])
-    return out
+def ms(seconds: float) -> str:
+    return "–" if seconds != seconds else f"{seconds * 1000:.0f}"
 
 
 def table(header: list[str], body: list[list[str]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---:" for _ in header) + "|"]
     return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in body])
+
+
+def capacity(phases: list[Phase]) -> Phase | None:
+    """The highest rate with p95 under the target and no errors (only rates below the first miss count)."""
+    best = None
+    for phase in phases:
+        if not phase.within_target:
+            break
+        best = phase
+    return best
+
+
+def report(phases: dict[str, list[Phase]], info: str, cores: int) -> str:
+    header = ["offered req/s", "sent", "achieved req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "generator late ms"]
+    parts = [info, ""]
+    for target, label in (("healthz", "`/healthz` (baseline)"), ("mix", "the page mix")):
+        parts += [f"**{label}**", "", table(header, [
+            [f"{p.rate:g}", str(p.sent), f"{p.throughput:.1f}", ms(p.p(50)), ms(p.p(95)), ms(p.p(99)), str(len(p.errors)),
+             ms(p.late_start)] for p in phases[target]]), ""]
+    mix = phases["mix"]
+    parts += ["**p95 per page kind** (ms)", "",
+              table(["offered req/s", *KINDS], [[f"{p.rate:g}", *(ms(p.p(95, k)) for k in KINDS)] for p in mix]), ""]
+    lines = []
+    for target, label in (("healthz", "`/healthz`"), ("mix", "page mix")):
+        cap = capacity(phases[target])
+        lines.append(f"- Capacity of the {label} (p95 < {TARGET_P95 * 1000:.0f} ms, 0 errors): "
+                     + (f"{cap.rate:g} req/s, {cap.rate / cores:g} req/s per CPU core (p95 {ms(cap.p(95))} ms)."
+                        if cap else f"below {phases[target][0].rate:g} req/s (the lowest rate tried)."))
+    top = {t: max(phases[t], key=lambda p: p.throughput) for t in phases}
+    ratio = top["mix"].throughput / top["healthz"].throughput if top["healthz"].throughput else float("nan")
+    healthz_saturated = top["healthz"].throughput < 0.9 * phases["healthz"][-1].rate or phases["healthz"][-1].blown
+    lines.append(f"- Highest achieved throughput: page mix {top['mix'].throughput:.1f} req/s, `/healthz` "
+                 f"{top['healthz'].throughput:.1f} req/s: ratio {ratio:.2f}×"
+                 + ("." if healthz_saturated else
+                    f" (`/healthz` kept up with the highest rate tried, so its real ceiling is higher and the ratio lower)."))
+    failures: dict[str, int] = {}
+    for phase in (p for target in phases.values() for p in target):
+        for error in phase.errors:
+            reason = error.split(" /", 1)[0]
+            failures[reason] = failures.get(reason, 0) + 1
+    if failures:
+        lines.append("- Errors by kind: " + ", ".join(f"{reason} × {n}" for reason, n in sorted(failures.items())) + ".")
+    return "\n".join(parts + lines) + "\n"
+
+
+def machine(url: str) -> str:
+    cpu, ram = platform.processor() or platform.machine(), "?"
+    try:
+        with open("/proc/cpuinfo") as handle:
+            cpu = next((line.split(":", 1)[1].strip() for line in handle if line.startswith("model name")), cpu)
+        with open("/proc/meminfo") as handle:
+            kib = next(int(line.split()[1]) for line in handle if line.startswith("MemTotal"))
+            ram = f"{kib / 2**20:.1f} GiB"
+    except (OSError, StopIteration, ValueError):
+        pass
+    database = url.split(":", 1)[0]
+    if url.startswith("postgres"):
+        import psycopg
+
+        with psycopg.connect(url) as conn:
+            database = "PostgreSQL " + conn.execute("show server_version").fetchone()[0]
+    return (f"{os.cpu_count()} CPU cores ({cpu}), {ram} RAM, Python {platform.python_version()}, {database}, "
+            f"load average before the run {os.getloadavg()[0]:.1f}")
 
 
 def prepare(url: str, data_dir: Path) -> None:
@@ -117,54 +249,100 @@ def prepare(url: str, data_dir: Path) -> None:
         subprocess.run(cli + args, env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
 
 
+def ids(server: Gunicorn, path: str) -> list[str]:
+    listing = json.loads(server.get(path)[2])
+    return [item["id"] for item in (listing["items"] if isinstance(listing, dict) else listing)]
+
+
+def warm_up(server: Gunicorn, paths: list[str], workers: int) -> None:
+    """Every page must answer 200 before its speed means anything; requested by twice as many clients
+    at once as there are workers, so that each worker has built what it keeps (the matcher, caches)."""
+    with ThreadPoolExecutor(2 * workers) as pool:
+        for path, (status, _, _) in zip(paths * 2 * workers, pool.map(server.get, paths * 2 * workers)):
+            if status != 200:
+                raise SystemExit(f"load: {path} answers {status}, not 200; no measurement.")
+
+
+def measure(server: Gunicorn, rates: list[float], duration: float, workers: int) -> dict[str, list[Phase]]:
+    port = int(server.url.rsplit(":", 1)[1])
+    mix = page_mix(ids(server, "/api/v1/funding"), ids(server, "/api/v1/partners"))
+    warm_up(server, [path for _, path in mix], workers)
+    targets = {"healthz": [("healthz", "/healthz")], "mix": mix}
+    phases: dict[str, list[Phase]] = {t: [] for t in targets}
+    for rate in rates:  # the two targets side by side at each rate: the same machine, the same minute
+        for target, paths in targets.items():
+            if phases[target] and phases[target][-1].blown:
+                continue
+            phase = asyncio.run(run_phase(port, target, paths, rate, duration))
+            phases[target].append(phase)
+            print(f"load: {target:7} {rate:5g} req/s offered: {phase.throughput:6.1f} achieved, p95 {ms(phase.p(95))} ms, "
+                  f"{len(phase.errors)} errors", file=sys.stderr)
+            settle(server)
+    return phases
+
+
+def settle(server: Gunicorn, quiet: float = 0.1, limit: float = 60) -> None:
+    """Wait until the workers have finished what timed-out clients left queued (a lone /healthz answers
+    quickly again), so that one phase's backlog is not measured in the next."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        try:
+            if server.get("/healthz", timeout=limit)[0] == 200 and time.monotonic() - started < quiet:
+                return
+        except OSError:
+            pass
+        time.sleep(0.5)
+
+
+def write(path: Path, report_text: str) -> None:
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    start, end = "<!-- load:begin -->", "<!-- load:end -->"
+    block = f"{start}\n{report_text}{end}"
+    if start in text and end in text:
+        text = text[: text.index(start)] + block + text[text.index(end) + len(end):]
+    else:
+        text = (text or "# Load test\n\n") + block + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--clients", type=int, default=int(os.environ.get("CLIENTS", 100)))
-    parser.add_argument("--duration", type=float, default=float(os.environ.get("DURATION", 60)))
-    parser.add_argument("--baseline-duration", type=float, default=None, help="seconds on /healthz (default: duration/3)")
+    parser.add_argument("--rates", default=os.environ.get("RATES", ",".join(map(str, RATES))),
+                        help="offered rates in requests a second, comma-separated, climbing")
+    parser.add_argument("--duration", type=float, default=float(os.environ.get("DURATION", 10)), help="seconds per rate and target")
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WORKERS", 3)))
-    parser.add_argument("--write", type=Path, help="write the report (Markdown) to this file")
+    parser.add_argument("--write", type=Path, help="write the report (Markdown) into this file")
     args = parser.parse_args()
-    if not 1 <= args.clients <= MAX_CLIENTS or not 1 <= args.duration <= MAX_DURATION or not 1 <= args.workers <= 32:
-        parser.error(f"clients 1–{MAX_CLIENTS}, duration 1–{MAX_DURATION} s, workers 1–32")
-    baseline = args.baseline_duration or max(5.0, args.duration / 3)
+    try:
+        rates = [float(r) for r in args.rates.replace(" ", ",").split(",") if r]
+    except ValueError:
+        parser.error(f"--rates: numbers separated by commas, not {args.rates!r}")
+    if not rates or rates != sorted(rates) or not all(0 < r <= MAX_RATE for r in rates):
+        parser.error(f"--rates: climbing rates between 0 and {MAX_RATE} req/s")
+    if not 1 <= args.duration <= MAX_DURATION or not 1 <= args.workers <= 32:
+        parser.error(f"duration 1–{MAX_DURATION} s, workers 1–32")
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)  # one socket per request in flight
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, min(hard, MAX_IN_FLIGHT + 256)), hard))
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
         print("load: DATABASE_URL is not PostgreSQL; run me under scripts/with-postgres.sh (make load does).", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="randwijzer-load-") as tmp:
         data_dir = Path(tmp)
-        if not url:
-            url = f"sqlite:///{data_dir / 'load.sqlite3'}"
+        url = url or f"sqlite:///{data_dir / 'load.sqlite3'}"
+        info = machine(url)
         prepare(url, data_dir)
         with Gunicorn(url, data_dir, workers=args.workers, extra_env={"LOG_REQUESTS": "0", "LOG_LEVEL": "WARNING"}) as server:
-            port = int(server.url.rsplit(":", 1)[1])
-            listing = json.loads(server.get("/api/v1/funding")[2])
-            funding_ids = [item["id"] for item in (listing["items"] if isinstance(listing, dict) else listing)]
-            print(f"load: {args.clients} clients, /healthz for {baseline:.0f} s, then the mix for {args.duration:.0f} s "
-                  f"against gunicorn ({args.workers} workers) on {server.url}", file=sys.stderr)
-            trivial = asyncio.run(phase(port, [("healthz (trivial)", "/healthz")], args.clients, baseline))
-            mixed = asyncio.run(phase(port, mixed_paths(funding_ids), args.clients, args.duration))
-    header = ["requests", "n", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors"]
-    report = "\n".join([
-        f"Run: {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} CPU cores ({platform.processor() or platform.machine()}), "
-        f"Python {platform.python_version()}, database {url.split(':', 1)[0]}, gunicorn {args.workers} sync workers, "
-        f"{args.clients} concurrent clients on the same machine (loopback).", "",
-        table(header, rows(trivial) + rows(mixed)), "",
-    ])
-    errors = [e for r in (trivial, mixed) for es in r["errors"].values() for e in es]
-    if errors:
-        report += "\nFirst errors: " + "; ".join(errors[:10]) + "\n"
-    print(report)
+            print(f"load: rates {args.rates} req/s, {args.duration:g} s each for /healthz and the page mix, "
+                  f"gunicorn ({args.workers} workers) on {server.url}", file=sys.stderr)
+            phases = measure(server, rates, args.duration, args.workers)
+    info = (f"Run: {time.strftime('%Y-%m-%d %H:%M')}; {info}, after {os.getloadavg()[0]:.1f}; gunicorn {args.workers} sync "
+            f"workers; the load generator on the same machine (loopback); Poisson arrivals, {args.duration:g} s per rate.")
+    text = report(phases, info, os.cpu_count() or 1)
+    print(text)
     if args.write:
-        text = args.write.read_text(encoding="utf-8") if args.write.exists() else ""
-        start, end = "<!-- load:begin -->", "<!-- load:end -->"
-        block = f"{start}\n{report}{end}"
-        if start in text and end in text:
-            text = text[: text.index(start)] + block + text[text.index(end) + len(end):]
-        else:
-            text = (text or "# Load test\n\n") + block + "\n"
-        args.write.write_text(text, encoding="utf-8")
-    return 1 if errors else 0
+        write(args.write, text)
+    return 0
 
 
 if __name__ == "__main__":

@@ -262,13 +262,15 @@ def _day(rng: random.Random) -> tuple[int, int]:
 
 
 def generate_lines(n: int, corpus: Corpus, places: Places, rng: random.Random, themes: list[str]):
+    """Yields (LineFacts, texts) one line at a time: the caller keeps the facts and stores the texts."""
     from randwijzer.matching.facts import CallFacts, LineFacts
+
+    shared: dict = {}  # equal applicant-type sets are one object, as line_facts() makes them
 
     # Territory mix: the 5 real territories for most lines, provinces and arrondissements for the rest.
     territory_ids = places.real_ids + places.other_ids
     territory_weights = [30, 10, 12, 12, 10] + [26 / len(places.other_ids)] * len(places.other_ids)
     names = sorted({r["name"] for r in places.rows.values()})
-    lines, texts = [], []
     for i in range(n):
         tid = rng.choices(territory_ids, territory_weights)[0]
         territory = places.territories[tid]
@@ -276,7 +278,7 @@ def generate_lines(n: int, corpus: Corpus, places: Places, rng: random.Random, t
         if rng.random() < 0.3:
             title += " in " + rng.choice(names)
         to_verify = {}
-        kinds = _subset(rng, APPLICANT_TYPES)
+        kinds = shared.setdefault(k := _subset(rng, APPLICANT_TYPES), k)
         kinds_to_verify = frozenset()
         if rng.random() < 0.12:  # like the Randfonds: the sources name no applicants
             kinds, kinds_to_verify = frozenset(), kinds
@@ -307,7 +309,7 @@ def generate_lines(n: int, corpus: Corpus, places: Places, rng: random.Random, t
         checks = tuple(corpus.sentence(22) for _ in range(rng.choice((0, 0, 1, 1, 2))))
         purposes = tuple(corpus.sentence(22) for _ in range(rng.choice((0, 0, 0, 1))))
         infos = [corpus.sentence(22) for _ in range(rng.randint(0, 3))]
-        lines.append(LineFacts(
+        line = LineFacts(
             id=f"syn-{i:06d}", title=title, status=status,
             status_reason=corpus.sentence(18) if status != "open" or rng.random() < 0.5 else "",
             administrator=corpus.title(3), territory_id=tid, territory_name=territory["name"],
@@ -320,19 +322,18 @@ def generate_lines(n: int, corpus: Corpus, places: Places, rng: random.Random, t
             submission_mode=mode, yearly_deadlines=deadlines, call_rounds=calls, lead_time_months=lead,
             lead_time_reference=rng.choice(("project_start", "activity")), window=window,
             checks=checks, purposes=purposes, to_verify=to_verify,
-        ))
+        )
         examples = []
         for _ in range(rng.choice((0, 1, 2, 3, 3, 4, 5))):
             examples.append(f"{corpus.title(rng.randint(3, 7))} {corpus.sentence(15) if rng.random() < 0.6 else ''}".strip())
         # The shape of randwijzer.catalogue.search.funding_fields.
-        texts.append({
+        yield line, {
             "title": title,
             "summary": corpus.text(rng.randint(18, 32)),
             "themes": " ".join(rng.sample(themes, rng.randint(1, 4))),
             "description": corpus.text(rng.randint(80, 160)) + " " + " ".join([*checks, *purposes, *infos]),
             "examples": " ".join(examples),
-        })
-    return lines, texts
+        }
 
 
 def generate_partners(count: int, lines, corpus: Corpus, places: Places, rng: random.Random, themes: list[str]):
@@ -402,6 +403,45 @@ def generate_queries(count: int, corpus: Corpus, places: Places, rng: random.Ran
     return queries
 
 
+class StoredTexts:
+    """The lines' text fields in an SQLite table, read back in order each time it is iterated."""
+
+    FIELDS = ("title", "summary", "themes", "description", "examples")  # randwijzer.catalogue.search.funding_fields
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.db = sqlite3.connect(path)
+        self.db.execute(f"create table texts (n integer primary key, id text, {', '.join(self.FIELDS)})")
+        self.pending: list[tuple] = []
+        self.count = 0
+
+    def add(self, line_id: str, texts: dict) -> None:
+        self.pending.append((self.count, line_id, *(texts[f] for f in self.FIELDS)))
+        self.count += 1
+        if len(self.pending) >= 1000:
+            self._flush()
+
+    def _flush(self) -> None:
+        self.db.executemany(f"insert into texts values ({', '.join('?' * (len(self.FIELDS) + 2))})", self.pending)
+        self.pending = []
+
+    def close(self) -> None:
+        self._flush()
+        self.db.commit()
+        self.db.close()
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self):
+        db = sqlite3.connect(self.path)
+        try:
+            for row in db.execute(f"select {', '.join(self.FIELDS)} from texts order by n"):
+                yield dict(zip(self.FIELDS, row))
+        finally:
+            db.close()
+
+
 # ---------------------------------------------------------------- one size, in its own process
 
 
@@ -424,21 +464,28 @@ def worker(size: int, n_queries: int, partners: int, profile: str | None) -> dic
     places = Places()
     themes = [t["label"] for t in _load_yaml(ROOT / "data" / "catalogue" / "vocabularies.yaml")["themes"]]
 
+    # The lines' texts go to a file as they are made, as a database holds them: the matcher's
+    # build reads them twice (lexicon, index) one line at a time, and no list of them is kept.
     t0 = time.perf_counter()
-    lines, line_texts = generate_lines(size, corpus, places, rng, themes)
+    fts_path = Path(tempfile.mkdtemp(prefix="randwijzer-bench-")) / "fts.sqlite3"
+    line_texts = StoredTexts(fts_path)
+    lines, words = [], 0
+    for line, texts in generate_lines(size, corpus, places, rng, themes):
+        lines.append(line)
+        line_texts.add(line.id, texts)
+        words += sum(t.count(" ") + 1 for t in texts.values() if t)
+    line_texts.close()
     partner_docs, partner_texts, services = generate_partners(partners, lines, corpus, places, rng, themes)
     queries = generate_queries(n_queries, corpus, places, random.Random(SEED + 1))
     out["generate_s"] = time.perf_counter() - t0
-    out["words_per_line"] = sum(sum(t.count(" ") + 1 for t in d.values() if t) for d in line_texts) / size
+    out["words_per_line"] = words / size
 
-    # The baseline's table is written first, to a file: its rows then need no memory of ours
+    # The baseline's table is made from the same file: its rows then need no memory of ours
     # while the matcher is built and timed (SQLite reads the file through the OS page cache).
     t0 = time.perf_counter()
-    fts_path = Path(tempfile.mkdtemp(prefix="randwijzer-bench-")) / "fts.sqlite3"
     db = sqlite3.connect(fts_path)
     db.execute("create virtual table lines using fts5(id unindexed, title, summary, description)")
-    db.executemany("insert into lines values (?, ?, ?, ?)",
-                   ((line.id, t["title"], t["summary"], t["description"]) for line, t in zip(lines, line_texts)))
+    db.execute("insert into lines select id, title, summary, description from texts order by n")
     db.commit()
     db.close()
     out["fts_build_s"] = time.perf_counter() - t0
@@ -571,9 +618,12 @@ def ok(flag: bool) -> str:
 
 
 def report(results: list[dict], info: dict, n_queries: int, partners: int) -> str:
+    jobs = info.get("jobs", 1)
+    side_by_side = f", {jobs} sizes at a time side by side" if jobs > 1 else ""
     lines = [
         f"Machine: {info['nproc']} CPUs (nproc; {info['affinity']} usable), {info['cpu']}, {info['memory']} RAM; "
-        f"Python {info['python']}, SQLite {info['sqlite']}, numpy {info['numpy']}; {info['platform']}. Run on {info['date']}.",
+        f"Python {info['python']}, SQLite {info['sqlite']}, numpy {info['numpy']}; {info['platform']}. Run on {info['date']}"
+        f"{side_by_side}; load average {os.getloadavg()[0]:.1f} at the end.",
         "",
         f"{n_queries} queries per size, `Matcher.match(req, limit={LIMIT})`, {partners} partners; latencies in ms.",
         "",
@@ -627,23 +677,26 @@ Dutch vocabulary and compounds; territories are the five real ones of `territori
 three lines in four) and the Belgian provinces and arrondissements (the rest), computed from
 `data/reference/municipalities-be-2020.csv` by the same rules; applicant types, statuses, submission
 modes (yearly rounds, continuous with lead times and activity windows, calls, unknown) and
-'to verify' facts are drawn in proportions like the real lines. `LineFacts` and the text dicts are
-built directly (no database) and passed to `Matcher(...)`, with synthetic partners. The queries are
+'to verify' facts are drawn in proportions like the real lines. `LineFacts` are built directly (no
+database) and kept in a list; each line's texts go, as they are made, into an SQLite table in a
+temporary file (as a database holds them), which `Matcher(...)` reads twice, one line at a time
+(lexicon, then index), with synthetic partners: no list of all texts is held. The queries are
 the 44 texts of `eval/cases.yaml` with their own municipality, applicant type and dates, then
 variations of them (first clause only, two texts joined, an extra catalogue sentence, words dropped)
 with a random municipality (mostly the Rand and Vlaams-Brabant), applicant type and optional dates.
 After 5 warm-up queries each query is timed once with `time.perf_counter()` around
 `Matcher.match(req, limit=20)`; percentiles are nearest-rank. The baseline puts the same rows
-(id, title, summary, description) in an in-memory SQLite FTS5 table and times
+(id, title, summary, description) in an SQLite FTS5 table (a temporary file) and times
 `SELECT id ... WHERE lines MATCH 'w1 OR w2 ...' ORDER BY rank LIMIT 20` with the query's words
 (the project's tokeniser: folded, without stop words), rows fetched. Measured: in-process latency of
 one match (text analysis, thesaurus expansion, scoring, candidate selection, rule evaluation of
 the 200 candidates, partner ranking), the matcher's build time, peak RSS of the process up to the
-end of the matcher queries (`ru_maxrss`; it includes Python, Django and numpy, about 75 MB, the
-generated catalogue itself and the build's transient structures), "RSS serving": the process's RSS
-once the matcher is built and the texts are dropped, as `build_matcher()` drops them, and the FTS5
-query (its table is written to a temporary file before the matcher is built, so it adds no memory
-to the matcher's figures; it is queried with a warm OS page cache). Not measured: the database
+end of the matcher queries (`ru_maxrss`; it includes Python, Django and numpy, about 75-85 MB, the
+generated `LineFacts` and the build's transient structures), "RSS serving": the process's RSS
+once the matcher is built, and the FTS5 query (its table is written to the temporary file before
+the matcher is built, so it adds no memory to the matcher's figures; it is queried with a warm OS
+page cache). With `BENCH_JOBS` above 1 the sizes run side by side in their own processes: peak RSS
+stays per size, latencies then share the CPU. Not measured: the database
 (loading the catalogue, `build_matcher()`), the HTTP or API layer and serialisation, concurrency,
 a cold start, and the quality of the results; the FTS5 baseline does no stemming, compound
 splitting, thesaurus or eligibility rules, so it is a lower bound, not a like-for-like engine."""
@@ -674,32 +727,51 @@ def main() -> int:
     parser.add_argument("--no-write", action="store_true", help="print the table, leave docs/benchmark.md alone")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--profile", help="write a cProfile of the timed queries to this file (with --worker)")
-    parser.add_argument("--timeout", type=int, default=540, help="seconds per size")
+    parser.add_argument("--timeout", type=int, default=int(os.environ.get("BENCH_TIMEOUT", 1500)), help="seconds per size")
+    parser.add_argument("--jobs", type=int, default=int(os.environ.get("BENCH_JOBS", 1)),
+                        help="sizes measured side by side (peak RSS stays per process; latencies then share the CPU)")
     args = parser.parse_args()
 
     if args.worker:
         print("RESULT " + json.dumps(worker(args.worker, args.queries, args.partners, args.profile), default=str))
         return 0
 
-    results = []
-    for size in (int(s) for s in args.sizes.split(",")):
-        print(f"bench: {size:,} lines ...", file=sys.stderr, flush=True)
-        t0 = time.perf_counter()
-        proc = subprocess.run(
-            [sys.executable, __file__, "--worker", str(size), "--queries", str(args.queries), "--partners", str(args.partners)],
-            capture_output=True, text=True, timeout=args.timeout, env={**os.environ, "PYTHONHASHSEED": "0"},
-        )
-        found = [line for line in proc.stdout.splitlines() if line.startswith("RESULT ")]
-        if proc.returncode or not found:
-            sys.stderr.write(proc.stdout + proc.stderr)
-            print(f"bench: the {size:,}-line run failed", file=sys.stderr)
-            return 1
-        result = json.loads(found[-1][len("RESULT "):])
-        results.append(result)
-        print(f"bench: {size:,} lines done in {time.perf_counter() - t0:.0f} s: build {result['build_s']:.1f} s, "
-              f"match p95 {result['match']['p95']:.1f} ms, FTS5 p95 {result['fts']['p95']:.2f} ms, "
-              f"peak {result['peak_matcher_mb']:.0f} MB", file=sys.stderr, flush=True)
-    table = report(results, machine(), args.queries, args.partners)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    started = time.perf_counter()
+    # Each size in its own process (its own peak RSS); --jobs runs several side by side.
+    pending, running, done, began = list(sizes), {}, {}, {}
+    while pending or running:
+        while pending and len(running) < args.jobs:
+            size = pending.pop(0)
+            print(f"bench: {size:,} lines ...", file=sys.stderr, flush=True)
+            began[size] = time.perf_counter()
+            running[size] = subprocess.Popen(
+                [sys.executable, __file__, "--worker", str(size), "--queries", str(args.queries), "--partners", str(args.partners)],
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONHASHSEED": "0"},
+            )
+        time.sleep(0.5)
+        for size, proc in list(running.items()):
+            if proc.poll() is None and time.perf_counter() - began[size] < args.timeout:
+                continue
+            if proc.poll() is None:
+                proc.kill()
+            out, err = proc.communicate()
+            del running[size]
+            found = [line for line in out.splitlines() if line.startswith("RESULT ")]
+            if proc.returncode or not found:
+                sys.stderr.write(out + err)
+                print(f"bench: the {size:,}-line run failed or took too long", file=sys.stderr)
+                for other in running.values():
+                    other.kill()
+                return 1
+            result = done[size] = json.loads(found[-1][len("RESULT "):])
+            print(f"bench: {size:,} lines done after {time.perf_counter() - started:.0f} s: build {result['build_s']:.1f} s, "
+                  f"match p95 {result['match']['p95']:.1f} ms, FTS5 p95 {result['fts']['p95']:.2f} ms, "
+                  f"peak {result['peak_matcher_mb']:.0f} MB", file=sys.stderr, flush=True)
+    results = [done[size] for size in sizes]
+    info = machine()
+    info["jobs"] = args.jobs
+    table = report(results, info, args.queries, args.partners)
     print(table)
     if not args.no_write:
         write_doc(table)

@@ -135,9 +135,12 @@ class Expander:
 class TextIndex:
     """An inverted index over documents made of weighted fields.
 
-    While building, postings go into compact arrays (12 bytes an entry); `freeze` sorts
-    them into one numpy slice per term. Terms found in a quarter of the documents or more
-    become dense columns: adding a whole column is cheaper than scattering into it.
+    While building, each term's postings go into its own compact arrays (8 bytes an entry):
+    documents are added in order, so every term's list is already sorted and `freeze` only
+    copies them, term by term, into one pair of numpy arrays (no sort, no global temporary
+    copies: the peak stays near the postings' own size). Terms found in a quarter of the
+    documents or more become dense columns: adding a whole column is cheaper than scattering
+    into it.
     """
 
     DENSE_SHARE = 0.25
@@ -145,7 +148,7 @@ class TextIndex:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
         self.term_ids: dict[str, int] = {}
-        self._terms, self._docs, self._values = array("I"), array("I"), array("f")
+        self._postings: list[tuple[array, array] | None] = []  # per term id: (documents, values)
         self.sparse: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self.dense: dict[str, np.ndarray] = {}
         self.df: dict[str, int] = {}
@@ -157,34 +160,37 @@ class TextIndex:
             for s, tf in analyze(text, self.lexicon).items():
                 evidence[s] += weights[name] * tf * (SATURATION + 1) / (tf + SATURATION)
         for s, value in evidence.items():
-            self._terms.append(self.term_ids.setdefault(s, len(self.term_ids)))
-            self._docs.append(doc)
-            self._values.append(value)
+            term = self.term_ids.setdefault(s, len(self.term_ids))
+            if term == len(self._postings):
+                self._postings.append((array("I"), array("f")))
+            docs, values = self._postings[term]
+            docs.append(doc)
+            values.append(value)
         self.size += 1
 
     def freeze(self) -> TextIndex:
-        terms = np.array(self._terms, dtype=np.uint32)
-        self._terms = array("I")
-        order = np.argsort(terms, kind="stable")
-        terms = terms[order]
-        # Sparse postings are views into these two sorted arrays: no copy per term.
-        self._sorted_docs = np.array(self._docs, dtype=np.uint32)[order]
-        self._docs = array("I")
-        self._sorted_values = np.array(self._values, dtype=np.float32)[order]
-        self._values = array("f")
-        del order
-        bounds = np.searchsorted(terms, np.arange(len(self.term_ids) + 1))
-        del terms
+        dense_from = self.DENSE_SHARE * self.size
+        sparse_total = sum(len(docs) for docs, _ in self._postings if len(docs) < dense_from)
+        # Sparse postings are views into these two arrays: no array object per term.
+        self._sorted_docs = np.empty(sparse_total, dtype=np.uint32)
+        self._sorted_values = np.empty(sparse_total, dtype=np.float32)
+        at = 0
         for s, term in self.term_ids.items():
-            lo, hi = int(bounds[term]), int(bounds[term + 1])
-            self.df[s] = hi - lo
-            docs, values = self._sorted_docs[lo:hi], self._sorted_values[lo:hi]
-            if hi - lo >= self.DENSE_SHARE * self.size:
+            docs, values = (np.frombuffer(x, dtype=t) for x, t in zip(self._postings[term], (np.uint32, np.float32)))
+            self.df[s] = len(docs)
+            if len(docs) >= dense_from:
                 column = np.zeros(self.size, dtype=np.float32)
                 column[docs] = values
                 self.dense[s] = column
             else:
-                self.sparse[s] = (docs, values)
+                end = at + len(docs)
+                self._sorted_docs[at:end] = docs
+                self._sorted_values[at:end] = values
+                self.sparse[s] = (self._sorted_docs[at:end], self._sorted_values[at:end])
+                at = end
+            del docs, values
+            self._postings[term] = None  # freed as we go: the peak is the postings once, not twice
+        self._postings = []
         return self
 
     @property

@@ -9,7 +9,9 @@ import gc
 import re
 import threading
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 
 import numpy as np
 from django.db.models import Count, Max
@@ -138,10 +140,12 @@ class ServiceDoc:
 class Matcher:
     """The catalogue in the shape matching needs; built once per catalogue version."""
 
-    def __init__(self, lines: list[LineFacts], line_texts: list[dict], partners: list[PartnerDoc], partner_texts: list[dict],
+    def __init__(self, lines: list[LineFacts], line_texts: Iterable[dict], partners: list[PartnerDoc], partner_texts: Iterable[dict],
                  place_words: frozenset = frozenset()):
+        # The texts are read twice, one document at a time (lexicon, then index), and not kept:
+        # line_texts may be any re-iterable (a list, or rows streamed from storage).
         thesaurus = load_thesaurus()
-        self.lexicon = build_lexicon((t for d in [*line_texts, *partner_texts] for t in d.values()), thesaurus)
+        self.lexicon = build_lexicon((t for d in chain(line_texts, partner_texts) for t in d.values()), thesaurus)
         self.expander = Expander(thesaurus, self.lexicon)
         self.lines = lines
         self.partners = partners
