@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from rdflib import ConjunctiveGraph, Graph, Literal
+from rdflib import Dataset, Graph
 
 FORMATS = {"nt": "nt", "ttl": "turtle", "jsonld": "json-ld", "json": "json-ld", "sparql": "sparql", "rq": "sparql"}
 CONTENT_TYPES = {
@@ -64,11 +64,11 @@ def _from_insert_data(text: str) -> Graph:
     """The triples of every `INSERT DATA { GRAPH … { … } }` block, in one graph."""
     if not re.search(r"\bINSERT\s+DATA\b", text, re.IGNORECASE):
         raise ValueError("geen INSERT DATA")
-    store = ConjunctiveGraph()
+    store = Dataset()
     store.update(text)
     graph = Graph()
-    for triple in store.triples((None, None, None)):
-        graph.add(triple)
+    for subject, predicate, obj, _ in store.quads((None, None, None, None)):
+        graph.add((subject, predicate, obj))
     return graph
 
 
