@@ -22,8 +22,9 @@ def as_location(value: str) -> str:
     return Path(value).resolve().as_uri()
 
 
-def read(location: str, timeout: float = TIMEOUT_SECONDS, api_key: str | None = None) -> tuple[str, str]:
+def read(location: str, timeout: float | None = None, api_key: str | None = None) -> tuple[str, str]:
     """(text, content type) of one document; FeedError in Dutch naming it when it cannot be read."""
+    timeout = timeout or TIMEOUT_SECONDS
     parsed = urlparse(location)
     if parsed.scheme == "file":
         path = Path(unquote(parsed.path))
