@@ -25,3 +25,13 @@ def test_a_closed_imported_call_is_not_offered_as_open(grown):
     result = match_project("een pride-evenement met een regenboogparade", "Vilvoorde", "lokaal-bestuur", reference=TODAY)
     pride = next(f for f in result.funding if f.title == "Pride-evenementen 2026")
     assert pride.group not in ("fits", "check") and pride.eligibility == "ineligible"
+
+
+def test_the_feeds_evaluation_set_meets_the_regression_targets(grown):
+    from django.conf import settings
+
+    from randwijzer.matching.evaluation import run
+
+    score, _ = run(settings.PROJECT_DIR / "eval", ("feeds",))["feeds"]
+    assert score.false_eligible == []
+    assert score.recall >= 0.95, score.misses
