@@ -111,6 +111,8 @@ def load_sets(directory: Path, names: tuple[str, ...] = SETS) -> dict[str, list[
     sets: dict[str, list[Case]] = {}
     for name in names:
         file = SET_FILES[name]
+        if name == "feeds" and not (directory / file).exists():
+            continue  # an evaluation folder without feed cases (the feeds set is optional)
         if file not in loaded:
             loaded[file] = load_cases(directory / file)
             if name not in WHOLE_FILE_SETS:
