@@ -71,3 +71,19 @@ def test_every_databank_offer_becomes_a_record():
     graph = parse((FEEDS / "subsidiedatabank-aanbod.nt").read_text(encoding="utf-8"), "subsidiedatabank-aanbod.nt")
     found = records(graph, dt.date(2026, 11, 26))
     assert len(found) == 16 and all(r.title for r in found)
+
+
+def test_new_lines_reach_the_subsidieflash_like_other_news(db):
+    from django.utils import timezone
+
+    from randwijzer.flash.editions import EditionData, Profile, new_edition
+
+    start = timezone.now()
+    snapshots.import_all(FEEDS)
+    month = timezone.localdate().strftime("%Y-%m")
+    edition = new_edition(month, timezone.now())
+    edition.period_start = start
+    content = EditionData(edition).content(Profile(None, "lokaal-bestuur"))
+    news = {group["title"]: group for group in content.change_groups}
+    assert news["Subsidie voor Hoppinpunten"]["new"] is True
+    assert "Plan Samenleven" not in news  # linked, not new: nothing a reader sees changed
