@@ -81,7 +81,7 @@ def apply(source: str, record: Record, decision: Decision, on: dt.date) -> None:
         write_record(source, decision.line_id, lambda: m.FundingLine.objects.filter(pk=decision.line_id).update(
             feed_iri=record.iri, imported_on=on))
         return
-    write_record(source, decision.line_id, lambda: _write(source, record, decision, on))
+    write_record(source, decision.line_id, lambda: _write(source, record, decision, on), new=decision.line is None)
 
 
 def _write(source: str, record: Record, decision: Decision, on: dt.date) -> None:

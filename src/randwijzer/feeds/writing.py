@@ -16,9 +16,11 @@ REASONS = {"subsidiepunt": "Ingelezen uit Subsidiepunt", "ipdc": "Ingelezen uit 
 ORIGINS = {"subsidiepunt": "feed: Subsidiepunt", "ipdc": "feed: IPDC"}
 
 
-def write_record(source: str, line_id: str, change: Callable[[], None]) -> None:
-    """Run `change` for the line `line_id` as one edit: all of it lands, or nothing does."""
+def write_record(source: str, line_id: str, change: Callable[[], None], new: bool = False) -> None:
+    """Run `change` for the line `line_id` as one edit: all of it lands, or nothing does.
+
+    `new`: the line does not exist yet, so there is nothing to snapshot before (a query saved per record)."""
     with transaction.atomic(), history_moment(REASONS[source]):
-        before = changes.snapshots([line_id])
+        before = {} if new else changes.snapshots([line_id])
         change()
         changes.record(before, changes.snapshots([line_id]), origin=ORIGINS[source])
