@@ -9,7 +9,8 @@ from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
 PROJECT = Path(__file__).resolve().parents[2]
-CONCEPT = (DATA / "concept-from-ldes-stream.ttl").read_text(encoding="utf-8")
+# The sample has no newline at its end: add one, so products can follow each other (N-Triples is by line).
+CONCEPT = (DATA / "concept-from-ldes-stream.ttl").read_text(encoding="utf-8").rstrip("\n") + "\n"
 INSTANCE = (DATA / "instance-published.ttl").read_text(encoding="utf-8")
 SNAPSHOT_ID = "50fd7f03-276f-403e-ad39-152dba4e39be"
 CONCEPT_ID = "705d401c-1a41-4802-a863-b22499f71b84"
