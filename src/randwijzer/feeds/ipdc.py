@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from rdflib import RDF, RDFS, Graph, Namespace, URIRef
+from rdflib import RDF, RDFS, Graph, Namespace
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from .dutch import dutch

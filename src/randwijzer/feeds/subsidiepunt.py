@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rdflib import RDF, Graph, Namespace, URIRef
+from rdflib import RDF, Graph, Namespace
 from rdflib.namespace import DCTERMS, SKOS
 
 from .records import Administrator, Record, Round, Skip
@@ -18,8 +18,6 @@ SUBSIDIE = Namespace("http://data.vlaanderen.be/ns/subsidie#")
 LBLOD = Namespace("http://lblod.data.gift/vocabularies/subsidie/")
 M8G = Namespace("http://data.europa.eu/m8g/")
 MOBILITEIT = Namespace("https://data.vlaanderen.be/ns/mobiliteit#")
-CPSV = Namespace("http://purl.org/vocab/cpsv#")
-MU = Namespace("http://mu.semte.ch/vocabularies/core/")
 
 ABB = Administrator(
     iri="https://www.vlaanderen.be/agentschap-binnenlands-bestuur",
