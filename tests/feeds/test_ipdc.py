@@ -43,3 +43,14 @@ def test_invalid_language_tags_are_repaired():
     graph = parse(text, "tags.ttl")
     assert dutch(graph.objects(None, None)) == "Voor u"
     assert repair_language_tags('{"@language": "nl/je"}') == '{"@language": "nl-je"}'
+
+
+def test_a_json_ld_page_is_read_too(run_import, tmp_path):
+    from rdflib import Graph
+
+    graph = Graph().parse(data=local_government_concept(), format="turtle")
+    path = tmp_path / "lokaal.jsonld"  # derived fixture: the concept for local governments, as JSON-LD
+    path.write_text(graph.serialize(format="json-ld"), encoding="utf-8")
+    report = run_import("ipdc", path)
+    assert report.counts["nieuw"] == 1, report.lines
+    assert FundingLine.objects.get(feed_iri=CONCEPT_IRI).title == "Akte van Belgische nationaliteit - nl"
