@@ -50,6 +50,11 @@ bench: install
 bench-flash: install
 	$(BIN)/python bench/flash_bench.py
 
+# An IPDC import of a synthetic LDES feed of 5,000 products: first import, re-sync, memory (docs/feeds.md).
+.PHONY: bench-import
+bench-import: install
+	$(BIN)/python bench/import_bench.py
+
 clean:
 	rm -rf $(VENV) var
 

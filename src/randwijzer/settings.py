@@ -8,6 +8,10 @@ import dj_database_url
 PROJECT_DIR = Path(os.environ.get("RANDWIJZER_HOME", Path(__file__).resolve().parents[2]))
 DATA_DIR = Path(os.environ.get("RANDWIJZER_DATA_DIR", PROJECT_DIR / "var"))
 CATALOGUE_DIR = Path(os.environ.get("RANDWIJZER_CATALOGUE", PROJECT_DIR / "data" / "catalogue"))
+# The open-data feeds (randwijzer.feeds, docs/feeds.md): bundled snapshots, production URLs, IPDC's key.
+FEEDS_DIR = Path(os.environ.get("RANDWIJZER_FEEDS", PROJECT_DIR / "data" / "feeds"))
+FEED_URLS = {"subsidiepunt": os.environ.get("SUBSIDIEPUNT_FEED_URL", ""), "ipdc": os.environ.get("IPDC_FEED_URL", "")}
+IPDC_API_KEY = os.environ.get("IPDC_API_KEY", "")
 
 
 def _flag(name: str, default: str = "0") -> bool:
@@ -47,6 +51,7 @@ INSTALLED_APPS = [
     "randwijzer.suggestions",
     "randwijzer.dossiers",
     "randwijzer.opendata",  # open data out (docs/open-data.md)
+    "randwijzer.feeds",  # importers for the open-data feeds (Subsidiepunt, IPDC)
     "randwijzer.editorial",  # before simple_history: its Dutch wording of the history pages wins
     "simple_history",  # who changed which catalogue fact when (randwijzer.editorial)
 ]

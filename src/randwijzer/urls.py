@@ -15,6 +15,7 @@ urlpatterns = [
     path("dossiers/", include("randwijzer.dossiers.urls")),
     path("", include("randwijzer.suggestions.urls")),
     path("", include("randwijzer.editorial.urls")),
+    path("", include("randwijzer.feeds.urls")),
     path("", include("randwijzer.changes.urls")),
     path("", include("randwijzer.ops.urls")),
     path("", include("randwijzer.opendata.urls")),  # open data: CommonGrants, OSLO, CPSV-AP, DCAT-AP

@@ -60,6 +60,13 @@ class SourceOut(Schema):
 # ---------------------------------------------------------------- funding lines
 
 
+class ProvenanceOut(Schema):
+    source: str = Field(description="redactie, subsidiepunt of ipdc")
+    iri: str = Field(description="IRI van het record in de feed (leeg als er geen is)")
+    imported_on: dt.date | None = Field(description="Datum waarop de feed werd ingelezen")
+    curated: bool = Field(description="Een redacteur heeft het laatste woord over de gegevens")
+
+
 class FundingItem(Schema):
     id: str
     title: str
@@ -72,6 +79,7 @@ class FundingItem(Schema):
     territory: str
     administrator: str
     url: str = Field(description="Pagina van de steunmaatregel op de site")
+    provenance: ProvenanceOut
 
 
 class FinancialOut(Schema):
@@ -175,6 +183,7 @@ class FundingDetail(Schema):
     field_sources: dict[str, str]
     to_verify: dict[str, str]
     verified_on: dt.date
+    provenance: ProvenanceOut
 
 
 # ---------------------------------------------------------------- partners

@@ -7,6 +7,7 @@ from django.utils import timezone
 from randwijzer.catalogue import search, timing
 from randwijzer.catalogue.models import FundingLine, Municipality, Partner
 from randwijzer.catalogue.schema import month_day_code
+from randwijzer.catalogue.provenance import provenance
 
 from . import schemas as s
 
@@ -41,7 +42,13 @@ def funding_item(line: FundingLine) -> s.FundingItem:
         themes=_ids(line.themes), applicant_types=_ids(line.applicant_types),
         applicant_types_to_verify=_ids(line.applicant_types_to_verify),
         territory=line.territory_id, administrator=line.administrator_id, url=funding_page(line),
+        provenance=_provenance(line),
     )
+
+
+def _provenance(line: FundingLine) -> s.ProvenanceOut:
+    found = provenance(line)
+    return s.ProvenanceOut(source=found.source, iri=found.iri, imported_on=found.imported_on, curated=found.curated)
 
 
 def _timing(line: FundingLine, today: dt.date) -> s.TimingOut:
@@ -107,6 +114,7 @@ def funding_detail(line: FundingLine, today: dt.date | None = None) -> s.Funding
         contact=s.ContactOut(name=line.contact_name, email=line.contact_email, url=line.contact_url),
         sources=_sources(line),
         field_sources=line.field_sources, to_verify=line.to_verify, verified_on=line.verified_on,
+        provenance=_provenance(line),
     )
 
 

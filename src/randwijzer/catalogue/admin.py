@@ -59,8 +59,10 @@ class ExampleInline(DutchLabels, admin.StackedInline):
 @admin.register(m.FundingLine)
 class FundingLineAdmin(EntryAdmin):
     list_display = ["title", "status", "level", "administrator", "verified_on"]
-    list_filter = ["status", "level", "themes"]
+    list_filter = ["status", "level", "feed_source", "themes"]
     search_fields = ["id", "title", "summary"]
+    # Provenance is the importer's (randwijzer.feeds): shown, not edited.
+    readonly_fields = ["feed_source", "feed_iri", "imported_on", "feed_values"]
     filter_horizontal = ["themes", "applicant_types", "applicant_types_to_verify", "related_partners"]
     inlines = [SourceInline, DeadlineInline, CallRoundInline, ConditionInline, LimitInline, ExampleInline]
 
@@ -76,6 +78,7 @@ class PartnerAdmin(EntryAdmin):
     list_display = ["name", "kind", "verified_on"]
     list_filter = ["kind"]
     search_fields = ["id", "name"]
+    readonly_fields = ["feed_source", "feed_iri"]
     inlines = [PartnerSourceInline, ServiceInline]
 
 

@@ -267,7 +267,8 @@ def _territory_rule(territory: m.Territory, existing: list[m.Municipality]) -> d
 def territories_document() -> dict:
     existing = list(m.Municipality.objects.filter(merged_into__isnull=True))
     out = []
-    for territory in m.Territory.objects.prefetch_related("municipalities").order_by("pk"):
+    # "feed-…" territories are the areas the feeds give (randwijzer.feeds), not the YAML catalogue's.
+    for territory in m.Territory.objects.exclude(id__startswith="feed-").prefetch_related("municipalities").order_by("pk"):
         doc = {"id": territory.id, "name": territory.name, "phrase": territory.phrase}
         _put(doc, "description", territory.description)
         doc["rule"] = _territory_rule(territory, existing)
@@ -294,10 +295,11 @@ def render_files(root: Path) -> dict[str, str]:
     root = Path(root)
     with transaction.atomic():
         files: dict[str, str] = {}
-        partners = m.Partner.objects.prefetch_related("themes", "services__themes", "services__audiences", "sources")
+        # What a feed brought in (randwijzer.feeds) is the feed's, not the YAML catalogue's.
+        partners = m.Partner.objects.filter(feed_source="redactie").prefetch_related("themes", "services__themes", "services__audiences", "sources")
         for partner in partners.order_by("pk"):
             files[f"partners/{partner.id}.yaml"] = dump(partner_document(partner), _existing_header(root / "partners" / f"{partner.id}.yaml") or "")
-        for line in m.FundingLine.objects.with_details().prefetch_related("figures__points").order_by("pk"):
+        for line in m.FundingLine.objects.filter(feed_source="redactie").with_details().prefetch_related("figures__points").order_by("pk"):
             files[f"funding/{line.id}.yaml"] = dump(funding_document(line), _existing_header(root / "funding" / f"{line.id}.yaml") or "")
         documents = {
             "vocabularies.yaml": vocabularies_document(),

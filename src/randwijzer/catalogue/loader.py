@@ -423,7 +423,8 @@ def _write_territories(cat: Catalogue, municipalities: dict[str, m.Municipality]
         )
         members = [c for c in _territory_members(item.rule, municipalities) if municipalities[c].merged_into_id is None]
         territory.municipalities.set(members)
-    m.Territory.objects.exclude(id__in=[t.id for t in cat.territories.territories]).delete()
+    # "feed-…" territories belong to lines a feed brought in (randwijzer.feeds).
+    m.Territory.objects.exclude(id__in=[t.id for t in cat.territories.territories]).exclude(id__startswith="feed-").delete()
 
 
 def _write_municipality_flags(cat: Catalogue) -> None:
@@ -434,7 +435,8 @@ def _write_municipality_flags(cat: Catalogue) -> None:
 
 
 def _remove_missing(model, entries: dict, folder: str) -> list[str]:
-    missing = list(model.objects.exclude(id__in=list(entries)).values_list("id", flat=True))
+    # Entries that a feed brought in (randwijzer.feeds) are not in the YAML and stay.
+    missing = list(model.objects.exclude(id__in=list(entries)).filter(feed_source="redactie").values_list("id", flat=True))
     problems = []
     for pk in missing:
         try:

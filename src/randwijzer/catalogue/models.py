@@ -146,6 +146,9 @@ class Partner(CatalogueEntry):
     website = models.URLField(max_length=500, blank=True)
     email = models.EmailField("e-mail", blank=True)
     themes = models.ManyToManyField(Theme, related_name="partners", blank=True)
+    # A partner that a feed names (the administrator of its offers) is kept by the importer, not the YAML.
+    feed_source = models.CharField("bron", max_length=20, default="redactie", db_index=True)
+    feed_iri = models.CharField("IRI in de feed", max_length=500, blank=True)
 
     history = CatalogueHistory(m2m_fields=["themes"])
 
@@ -215,6 +218,14 @@ class TerritoryBasis(models.TextChoices):
     PROJECT = "project", "plaats waar het project loopt"
 
 
+class FeedSource(models.TextChoices):
+    """Where a funding line comes from: the editors' YAML catalogue or an open-data feed (feeds app)."""
+
+    REDACTIE = "redactie", "redactie"
+    SUBSIDIEPUNT = "subsidiepunt", "Subsidiepunt"
+    IPDC = "ipdc", "IPDC"
+
+
 class FundingLine(CatalogueEntry):
     title = models.CharField("titel", max_length=200)
     summary = models.CharField("samenvatting", max_length=500)
@@ -248,6 +259,13 @@ class FundingLine(CatalogueEntry):
     contact_name = models.CharField("contact", max_length=200, blank=True)
     contact_email = models.EmailField("contact e-mail", blank=True)
     contact_url = models.URLField("contactpagina", max_length=500, blank=True)
+
+    # Provenance (randwijzer.feeds): which feed record this line comes from or is linked to, when it
+    # was read, and the values the feed last gave, so a re-import can tell an editor's fact from the feed's.
+    feed_source = models.CharField("bron", max_length=20, choices=FeedSource.choices, default=FeedSource.REDACTIE, db_index=True)
+    feed_iri = models.CharField("IRI in de feed", max_length=500, blank=True, db_index=True)
+    imported_on = models.DateField("ingelezen op", null=True, blank=True)
+    feed_values = models.JSONField("laatste waarden uit de feed", default=dict, blank=True)
 
     objects = FundingLineQuerySet.as_manager()
     history = CatalogueHistory(m2m_fields=["themes", "applicant_types", "applicant_types_to_verify", "related_partners"])

@@ -26,8 +26,10 @@ from randwijzer.text.analysis import tokens
 from .service import MatchInputError, match_project
 
 REFERENCE = dt.date(2026, 11, 26)  # the regression cases' reference date; a file may set its own
-SETS = ("regression", "tune", "heldout")
-SET_FILES = {"regression": "cases.yaml", "tune": "cases-users.yaml", "heldout": "cases-users.yaml"}
+SETS = ("regression", "tune", "heldout", "feeds")
+# "feeds": cases for the lines the open-data feeds bring in (randwijzer.feeds), written like the regression set.
+SET_FILES = {"regression": "cases.yaml", "tune": "cases-users.yaml", "heldout": "cases-users.yaml", "feeds": "cases-feeds.yaml"}
+WHOLE_FILE_SETS = ("regression", "feeds")
 SHOWN_GROUPS = ("fits", "check", "later")
 UNDERSTOOD_FIELDS = ("municipality", "applicant_type", "start", "end", "cost")
 FIELD_LABELS = {"municipality": "gemeente", "applicant_type": "type aanvrager", "start": "start",
@@ -109,12 +111,14 @@ def load_sets(directory: Path, names: tuple[str, ...] = SETS) -> dict[str, list[
     sets: dict[str, list[Case]] = {}
     for name in names:
         file = SET_FILES[name]
+        if name == "feeds" and not (directory / file).exists():
+            continue  # an evaluation folder without feed cases (the feeds set is optional)
         if file not in loaded:
             loaded[file] = load_cases(directory / file)
-            if file != SET_FILES["regression"]:
+            if name not in WHOLE_FILE_SETS:
                 if missing := [case.id for case in loaded[file] if case.split is None]:
                     raise CaseFileError(f"{directory / file}: veld 'split' ontbreekt bij {', '.join(missing)}.")
-        sets[name] = loaded[file] if name == "regression" else [c for c in loaded[file] if c.split == name]
+        sets[name] = loaded[file] if name in WHOLE_FILE_SETS else [c for c in loaded[file] if c.split == name]
     return sets
 
 
@@ -296,6 +300,7 @@ SET_TITLES = {
     "regression": "Regressie (eval/cases.yaml, geschreven door het team van de regels)",
     "tune": "Afstemmen (eval/cases-users.yaml, split: tune)",
     "heldout": "Held-out (eval/cases-users.yaml, split: heldout; nooit gebruikt om af te stemmen)",
+    "feeds": "Ingelezen steunmaatregelen (eval/cases-feeds.yaml, geschreven door het team van de feeds)",
 }
 
 

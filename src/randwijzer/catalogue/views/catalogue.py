@@ -12,7 +12,7 @@ from django.shortcuts import render
 from randwijzer.matching.search import search_funding, search_partners
 
 from ..inputs import InputError, resolve_municipality
-from ..models import ApplicantType, Level, Municipality, Status, Theme
+from ..models import ApplicantType, FeedSource, Level, Municipality, Status, Theme
 
 MAX_QUERY = 200
 
@@ -26,13 +26,14 @@ class Filters:
     municipality_text: str = ""
     level: str = ""
     status: str = ""
+    source: str = ""  # "Bron": redactie, subsidiepunt or ipdc (randwijzer.feeds)
     problems: list[str] = field(default_factory=list)
 
     def applied(self) -> dict[str, str]:
         """The filters that were applied, as GET parameters (unknown values left out)."""
         values = {"q": self.q, "theme": self.theme, "applicant_type": self.applicant_type,
                   "municipality": self.municipality_text if self.municipality else "",
-                  "level": self.level, "status": self.status}
+                  "level": self.level, "status": self.status, "source": self.source}
         return {name: value for name, value in values.items() if value}
 
     def search_args(self) -> dict:
@@ -55,6 +56,7 @@ def parse_filters(params, vocab: dict[str, dict[str, str]]) -> Filters:
     filters.applicant_type = _choice(params, "applicant_type", vocab["applicant_type"], "Het type aanvrager", problems)
     filters.level = _choice(params, "level", vocab["level"], "Het niveau", problems)
     filters.status = _choice(params, "status", vocab["status"], "De status", problems)
+    filters.source = _choice(params, "source", vocab["source"], "De bron", problems)
     text = params.get("municipality", "").strip()[:MAX_QUERY]
     filters.municipality_text = text
     try:
@@ -70,22 +72,24 @@ def vocabularies() -> dict[str, dict[str, str]]:
         "applicant_type": dict(ApplicantType.objects.values_list("id", "label")),
         "level": dict(Level.choices),
         "status": dict(Status.choices),
+        "source": dict(FeedSource.choices),
     }
 
 
 def facet_counts(lines) -> dict[str, Counter]:
     """Per facet, how many of the found lines have each value (few lines: counted in Python)."""
-    counts = {name: Counter() for name in ("theme", "applicant_type", "level", "status")}
+    counts = {name: Counter() for name in ("theme", "applicant_type", "level", "status", "source")}
     for line in lines:
         counts["theme"].update({t.id for t in line.themes.all()})
         # The applicant filter also finds lines where the type is still to verify: count those too.
         counts["applicant_type"].update({a.id for a in line.applicant_types.all()} | {a.id for a in line.applicant_types_to_verify.all()})
         counts["level"][line.level] += 1
         counts["status"][line.status] += 1
+        counts["source"][line.feed_source] += 1
     return counts
 
 
-FACETS = [("theme", "Thema"), ("applicant_type", "Wie vraagt aan"), ("level", "Niveau"), ("status", "Status")]
+FACETS = [("theme", "Thema"), ("applicant_type", "Wie vraagt aan"), ("level", "Niveau"), ("status", "Status"), ("source", "Bron")]
 
 
 def facets(vocab, counts, filters: Filters) -> list[dict]:
@@ -113,6 +117,8 @@ def catalogue_list(request):
     vocab = vocabularies()
     filters = parse_filters(request.GET, vocab)
     lines = search_funding(filters.q, **filters.search_args(), status=filters.status or None, level=filters.level or None)
+    if filters.source:
+        lines = [line for line in lines if line.feed_source == filters.source]
     partners = search_partners(filters.q, **filters.search_args())
     context = {
         "filters": filters,

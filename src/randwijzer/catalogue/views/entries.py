@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from .. import presenters, timing
+from ..provenance import provenance
 from ..models import ApplicantType, FundingLine, Partner
 
 # Entry points per audience; associations share the vzw filter (it covers most of them).
@@ -46,6 +47,7 @@ def funding_detail(request, pk):
         "next_deadline": timing.next_deadline(line, timezone.localdate()),
         "flag_sentences": [presenters.FLAG_SENTENCES.get(f, f) for f in line.required_municipality_flags],
         "other_to_verify": presenters.other_to_verify(line, LINE_PAGE_FIELDS),
+        "provenance": provenance(line),
     }
     return render(request, "catalogue/funding_detail.html", context)
 

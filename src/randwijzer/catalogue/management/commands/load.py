@@ -34,3 +34,15 @@ class Command(BaseCommand):
             raise CommandError(f"Kan niet schrijven naar de databank ({reason}); de databank is niet gewijzigd.",
                                returncode=2) from None
         self.stdout.write(str(report))
+        self._import_feeds()
+
+    def _import_feeds(self):
+        """The bundled feed snapshots (data/feeds/feeds.yaml) after the catalogue, so a fresh clone shows them."""
+        from randwijzer.feeds.rdf import FeedError
+        from randwijzer.feeds.snapshots import import_all
+
+        try:
+            for feed_report in import_all():
+                self.stdout.write(feed_report.summary())
+        except FeedError as exc:
+            raise CommandError(f"{exc}", returncode=2) from None

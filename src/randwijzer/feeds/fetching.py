@@ -1,0 +1,54 @@
+"""Read a feed document from a file or a URL, with a time-out and IPDC's API key when one is set."""
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from django.conf import settings
+
+from .rdf import FeedError
+
+ACCEPT = "text/turtle, application/n-triples;q=0.9, application/ld+json;q=0.8, */*;q=0.1"
+TIMEOUT_SECONDS = 30
+MAX_BYTES = 50 * 1024 * 1024  # one page or dump; a feed that sends more is not a feed we read
+
+
+def as_location(value: str) -> str:
+    """A URL as given, or a file path as a file:// URI (so relative TREE links resolve against it)."""
+    if urlparse(value).scheme in ("http", "https", "file"):
+        return value
+    return Path(value).resolve().as_uri()
+
+
+def read(location: str, timeout: float | None = None, api_key: str | None = None) -> tuple[str, str]:
+    """(text, content type) of one document; FeedError in Dutch naming it when it cannot be read."""
+    timeout = timeout or TIMEOUT_SECONDS
+    parsed = urlparse(location)
+    if parsed.scheme == "file":
+        path = Path(unquote(parsed.path))
+        try:
+            return path.read_text(encoding="utf-8"), ""
+        except FileNotFoundError:
+            raise FeedError(f"{path}: bestand bestaat niet.") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise FeedError(f"{path}: kan het bestand niet lezen ({exc}).") from None
+    headers = {"Accept": ACCEPT, "User-Agent": "Randwijzer-feeds"}
+    key = settings.IPDC_API_KEY if api_key is None else api_key
+    if key:
+        headers["x-api-key"] = key
+    try:
+        with urllib.request.urlopen(urllib.request.Request(location, headers=headers), timeout=timeout) as answer:  # noqa: S310
+            body = answer.read(MAX_BYTES + 1)
+            if len(body) > MAX_BYTES:
+                raise FeedError(f"pagina {location} is groter dan {MAX_BYTES // 1024 // 1024} MB; niet gelezen.")
+            charset = answer.headers.get_content_charset() or "utf-8"
+            return body.decode(charset, errors="replace"), answer.headers.get("Content-Type", "")
+    except urllib.error.HTTPError as exc:
+        raise FeedError(f"pagina {location} antwoordt met status {exc.code}.") from None
+    except (TimeoutError, urllib.error.URLError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        if isinstance(reason, TimeoutError) or "timed out" in str(reason):
+            raise FeedError(f"pagina {location} antwoordt niet binnen {timeout:g} seconden.") from None
+        raise FeedError(f"pagina {location} is niet bereikbaar ({reason}).") from None

@@ -1,0 +1,79 @@
+"""Read RDF as the feeds send it: N-Triples, Turtle, JSON-LD or SPARQL `INSERT DATA` bodies.
+
+Feeds are lenient about standards; we are too, where it is safe: invalid language tags with a
+slash (`@nl/je`, sent by the live IPDC feed) are repaired to `@nl-je` before parsing, as lblod's
+own consumers do. Anything rdflib still cannot read raises `FeedError` with a Dutch message that
+names the document (and the line, when the parser says it).
+"""
+from __future__ import annotations
+
+import re
+
+from rdflib import Dataset, Graph
+
+FORMATS = {"nt": "nt", "ttl": "turtle", "jsonld": "json-ld", "json": "json-ld", "sparql": "sparql", "rq": "sparql"}
+CONTENT_TYPES = {
+    "application/n-triples": "nt", "text/turtle": "turtle", "application/ld+json": "json-ld",
+    "application/json": "json-ld", "application/sparql-update": "sparql",
+}
+FORMAT_NAMES = {"nt": "N-Triples", "turtle": "Turtle", "json-ld": "JSON-LD", "sparql": "SPARQL INSERT DATA"}
+
+# "…"@nl/je → "…"@nl-je ; "@language": "nl/u" → "nl-u"
+_SLASH_TAG = re.compile(r'(")@([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)/([A-Za-z0-9]+)')
+_SLASH_JSON_TAG = re.compile(r'("@language"\s*:\s*"[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)/([A-Za-z0-9]+")')
+
+
+class FeedError(Exception):
+    """A document, page or record that cannot be read; the message is Dutch and names it."""
+
+
+def guess_format(name: str, text: str, content_type: str = "") -> str:
+    kind = CONTENT_TYPES.get(content_type.split(";")[0].strip().lower())
+    if kind:
+        return kind
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name.rsplit("/", 1)[-1] else ""
+    if suffix in FORMATS:
+        return FORMATS[suffix]
+    head = text.lstrip()[:2000]
+    if head.startswith(("{", "[")):
+        return "json-ld"
+    if re.search(r"\bINSERT\s+DATA\b", head, re.IGNORECASE):
+        return "sparql"
+    return "turtle"
+
+
+def repair_language_tags(text: str) -> str:
+    return _SLASH_JSON_TAG.sub(lambda m: m.group(1) + "-" + m.group(2), _SLASH_TAG.sub(r"\1@\2-\3", text))
+
+
+def parse(text: str, name: str, kind: str | None = None, base: str | None = None) -> Graph:
+    """One graph from one document; FeedError (Dutch, naming `name`) when it is not valid RDF."""
+    kind = kind or guess_format(name, text)
+    text = repair_language_tags(text)
+    try:
+        if kind == "sparql":
+            return _from_insert_data(text)
+        graph = Graph()
+        graph.parse(data=text, format=kind, publicID=base or name)
+        return graph
+    except Exception as exc:  # rdflib raises many kinds (BadSyntax, ParserError, JSON errors, ...)
+        raise FeedError(f"{name}: geen geldige {FORMAT_NAMES.get(kind, kind)}{_where(exc)}; er is niets ingelezen.") from None
+
+
+def _from_insert_data(text: str) -> Graph:
+    """The triples of every `INSERT DATA { GRAPH … { … } }` block, in one graph."""
+    if not re.search(r"\bINSERT\s+DATA\b", text, re.IGNORECASE):
+        raise ValueError("geen INSERT DATA")
+    store = Dataset()
+    store.update(text)
+    graph = Graph()
+    for subject, predicate, obj, _ in store.quads((None, None, None, None)):
+        graph.add((subject, predicate, obj))
+    return graph
+
+
+def _where(exc: Exception) -> str:
+    words = str(exc)
+    line = re.search(r"line[: ]+(\d+)", words, re.IGNORECASE)
+    return f" (regel {line.group(1)})" if line else ""
+

@@ -1,0 +1,185 @@
+"""Bring one feed record into the catalogue: new, changed, linked, unchanged; editors' facts win.
+
+`decide` only reads; `apply` writes, always through `writing.write_record` (one transaction, one
+history moment, the change log field by field). A dry run calls `decide` alone.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+from django.utils.text import slugify
+
+from randwijzer.catalogue import models as m
+from randwijzer.text.normalize import name_key
+
+from . import values
+from .models import ReviewItem
+from .records import Administrator, Record
+from .writing import write_record
+
+SOURCE_LABELS = {"subsidiepunt": "Subsidiepunt", "ipdc": "IPDC"}
+# IPDC names a product's competent authority by IRI, rarely by name, and never as an organisation we can
+# describe; its lines share this partner, and the feed's words for the authority stay "te verifiëren".
+FALLBACK_ADMINISTRATOR = Administrator(
+    iri="", name="Bevoegd bestuur volgens IPDC",
+    summary="Het bestuur dat IPDC voor een product opgeeft; welk bestuur het is, staat bij de steunmaatregel.")
+
+
+@dataclass
+class Decision:
+    outcome: str  # "nieuw", "gewijzigd", "gekoppeld", "ongewijzigd"
+    line_id: str
+    fields: list[str] = field(default_factory=list)  # the feed's fields that change
+    review: list[str] = field(default_factory=list)  # curated fields the feed changed: for the review list
+    line: m.FundingLine | None = None
+    wanted: dict = field(default_factory=dict)
+
+
+def find_line(record: Record) -> m.FundingLine | None:
+    """The line this record is, or duplicates: same feed IRI; else a curated line with the same title (docs/feeds.md)."""
+    line = m.FundingLine.objects.filter(feed_iri=record.iri).first()
+    if line is not None:
+        return line
+    key = name_key(record.title)
+    for candidate in m.FundingLine.objects.filter(feed_source=m.FeedSource.REDACTIE, feed_iri=""):
+        if name_key(candidate.title) == key:
+            return candidate
+    return None
+
+
+def decide(source: str, record: Record) -> Decision:
+    line = find_line(record)
+    if line is not None and line.feed_source == m.FeedSource.REDACTIE:
+        return Decision("ongewijzigd" if line.feed_iri == record.iri else "gekoppeld", line.id, line=line)
+    territory = territory_id(record.nis_codes)
+    administrator = administrator_id(source, record.administrator or FALLBACK_ADMINISTRATOR)
+    wanted = values.from_record(record, territory, administrator)
+    if line is None:
+        return Decision("nieuw", new_id(record), list(values.FEED_FIELDS), wanted=wanted)
+    current = values.from_line(line)
+    last = line.feed_values or {}
+    changed, review = [], []
+    for name in values.FEED_FIELDS:
+        if wanted[name] == last.get(name):
+            continue
+        if name in last and current[name] != last[name]:
+            if wanted[name] != current[name]:
+                review.append(name)  # the editor's value stays; the feed's goes to the review list
+        elif current[name] != wanted[name]:
+            changed.append(name)
+    if not changed and not review and all(last.get(f) == wanted[f] for f in values.FEED_FIELDS):
+        return Decision("ongewijzigd", line.id, line=line)
+    return Decision("gewijzigd", line.id, changed, review, line=line, wanted=wanted)
+
+
+def apply(source: str, record: Record, decision: Decision, on: dt.date) -> None:
+    if decision.outcome == "ongewijzigd":
+        return
+    if decision.outcome == "gekoppeld":
+        write_record(source, decision.line_id, lambda: m.FundingLine.objects.filter(pk=decision.line_id).update(
+            feed_iri=record.iri, imported_on=on))
+        return
+    write_record(source, decision.line_id, lambda: _write(source, record, decision, on), new=decision.line is None)
+
+
+def _write(source: str, record: Record, decision: Decision, on: dt.date) -> None:
+    wanted = decision.wanted
+    _ensure_territory(record.nis_codes, wanted["territory"])
+    _ensure_administrator(source, record.administrator or FALLBACK_ADMINISTRATOR, wanted["administrator"])
+    line = decision.line
+    if line is None:
+        line = m.FundingLine(id=decision.line_id, feed_source=source, feed_iri=record.iri,
+                             share_base=m.ShareBase.PROJECT_COST)
+    fields = decision.fields
+    scalars = {"title": "title", "summary": "summary", "description": "description", "status": "status",
+               "status_reason": "status_reason", "submission_mode": "submission_mode", "level": "level",
+               "territory": "territory_id", "url": "contact_url", "administrator": "administrator_id"}
+    for name, attr in scalars.items():
+        if name in fields:
+            setattr(line, attr, wanted[name])
+    notes = dict(line.to_verify or {})
+    for name, key in (("applicant_note", "applicant_types"), ("administrator_note", "administrator")):
+        if name in fields:
+            notes.pop(key, None)
+            if wanted[name]:
+                notes[key] = wanted[name]
+    line.to_verify = notes
+    line.feed_values = wanted
+    line.imported_on = on
+    line.verified_on = on
+    line.field_sources = {**(line.field_sources or {}), "status": "feed", "submission_mode": "feed"}
+    line.save()
+    if "applicant_types" in fields:
+        line.applicant_types.set(wanted["applicant_types"])
+    if "applicant_types_to_verify" in fields:
+        line.applicant_types_to_verify.set(wanted["applicant_types_to_verify"])
+    if "themes" in fields:
+        line.themes.set(wanted["themes"])
+    if "call_rounds" in fields:
+        _replace(m.CallRound, line, [{"label": r["label"], "opens_on": r["opens_on"], "closes_on": r["closes_on"]}
+                                     for r in wanted["call_rounds"]])
+    if "conditions" in fields:
+        _replace(m.Condition, line, [{"text": text, "kind": m.ConditionKind.CHECK} for text in wanted["conditions"]])
+    _write_source(source, line, record, on)
+    for name in decision.review:
+        ReviewItem.objects.get_or_create(funding_line=line, field=name, feed_value=wanted[name], resolved=False,
+                                         defaults={"editor_value": values.from_line(line)[name]})
+
+
+def _replace(model, line: m.FundingLine, rows: list[dict]) -> None:
+    """The feed's rows of one kind (source key 'feed'); an editor's own rows are left alone."""
+    model.objects.filter(funding_line=line, source_key="feed").delete()
+    start = model.objects.filter(funding_line=line).count()
+    for i, row in enumerate(rows):
+        model.objects.create(funding_line=line, position=start + i, source_key="feed", **row)
+
+
+def _write_source(source: str, line: m.FundingLine, record: Record, on: dt.date) -> None:
+    wanted = {"title": f"{SOURCE_LABELS[source]}: {record.title}"[:300], "url": record.url[:800],
+              "published": "", "verified_on": on}
+    existing = m.Source.objects.filter(funding_line=line, key="feed").first()
+    if existing is None:
+        m.Source.objects.create(funding_line=line, key="feed", position=0, **wanted)
+    else:
+        for k, v in wanted.items():
+            setattr(existing, k, v)
+        existing.save()
+
+
+def new_id(record: Record) -> str:
+    base = slugify(record.title)[:70].strip("-") or "steun"
+    if not m.FundingLine.objects.filter(pk=base).exists():
+        return base
+    return f"{base[:70]}-{hashlib.sha1(record.iri.encode()).hexdigest()[:8]}"
+
+
+def territory_id(nis_codes: list[str]) -> str:
+    if not nis_codes:
+        return "vlaanderen"
+    return "feed-" + hashlib.sha1(",".join(sorted(nis_codes)).encode()).hexdigest()[:12]
+
+
+def _ensure_territory(nis_codes: list[str], pk: str) -> None:
+    if not nis_codes or m.Territory.objects.filter(pk=pk).exists():
+        return
+    names = list(m.Municipality.objects.filter(nis_code__in=nis_codes).order_by("name_nl").values_list("name_nl", flat=True))
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+    name = joined if len(joined) <= 100 else f"{len(names)} gemeenten"
+    territory = m.Territory.objects.create(id=pk, name=name, phrase=f"in {name}"[:120],
+                                           description="Het gebied dat de feed voor dit product opgeeft.")
+    territory.municipalities.set(nis_codes)
+
+
+def administrator_id(source: str, who: Administrator) -> str:
+    return slugify(who.name)[:80]
+
+
+def _ensure_administrator(source: str, who: Administrator, pk: str) -> None:
+    if m.Partner.objects.filter(pk=pk).exists():
+        return
+    m.Partner.objects.create(
+        id=pk, name=who.name, kind=m.PartnerKind.AGENTSCHAP,
+        summary=who.summary or f"Genoemd als bevoegd bestuur in {SOURCE_LABELS[source]}.", website=who.website,
+        territory_id="vlaanderen", verified_on=dt.date.today(), feed_source=source, feed_iri=who.iri)
