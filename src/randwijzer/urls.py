@@ -17,5 +17,6 @@ urlpatterns = [
     path("", include("randwijzer.editorial.urls")),
     path("", include("randwijzer.changes.urls")),
     path("", include("randwijzer.ops.urls")),
+    path("", include("randwijzer.pages.urls")),
     path("", include("randwijzer.catalogue.urls")),
 ]
