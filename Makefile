@@ -6,17 +6,25 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export RANDWIJZER_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: install setup run test serve clean
+.PHONY: install install-site setup run test serve clean
 
-$(BIN)/.installed: pyproject.toml
+# Two stamps: what the site needs (make run) and, on top, the test tools (make test). A `make test`
+# after `make run` still installs the test extras; `make run` never does.
+$(BIN)/.installed-site: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(BIN)/.installed-test: $(BIN)/.installed-site
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $@
 
-install: $(BIN)/.installed
+install-site: $(BIN)/.installed-site
 
-setup: install
+install: $(BIN)/.installed-test
+
+setup: install-site
 	$(BIN)/randwijzer migrate --no-input -v 0
 	$(BIN)/randwijzer load
 

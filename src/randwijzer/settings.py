@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "randwijzer.dossiers",
     "randwijzer.opendata",  # open data out (docs/open-data.md)
     "randwijzer.feeds",  # importers for the open-data feeds (Subsidiepunt, IPDC)
+    "randwijzer.pages",  # /over/, /privacy/, /contact/, /toegankelijkheid/
     "randwijzer.editorial",  # before simple_history: its Dutch wording of the history pages wins
     "simple_history",  # who changed which catalogue fact when (randwijzer.editorial)
 ]
@@ -96,6 +97,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_CALLABLE = "randwijzer.accounts.throttling.login_email"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# Quiet on start-up: its "AXES: BEGIN version …" lines would preface every CLI command's output.
+AXES_VERBOSE = False
 # Behind the reverse proxy every visitor would share the proxy's address (and one lock per e-mail):
 # take the client from X-Forwarded-For when the request comes from a trusted proxy (TRUSTED_PROXIES).
 AXES_CLIENT_IP_CALLABLE = "randwijzer.ops.clients.client_ip"
@@ -169,8 +172,15 @@ LOGGING = {
     "loggers": {"randwijzer.request": {"level": "INFO" if os.environ.get("LOG_REQUESTS", "1") != "0" else "WARNING"}},
 }
 
-# E-mail (Subsidieflash): Django's SMTP backend, configured by the standard variables.
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# E-mail (Subsidieflash, accounts, suggestions). SMTP when EMAIL_HOST is set or the site runs behind
+# HTTPS (production); otherwise, on a developer's machine, every mail is written as a file in
+# EMAIL_FILE_PATH (var/mail/), so the confirmation links work without a mail server. `randwijzer serve`
+# prints that folder. EMAIL_BACKEND overrides both.
+_SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+_LOCAL_MAIL = not (os.environ.get("EMAIL_HOST") or _flag("HTTPS"))
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
+    "django.core.mail.backends.filebased.EmailBackend" if _LOCAL_MAIL else _SMTP_BACKEND)
+EMAIL_FILE_PATH = Path(os.environ.get("EMAIL_FILE_PATH", DATA_DIR / "mail"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -180,6 +190,10 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Randwijzer <flash@randwijzer.local>")
 # The site's public address, for the links in e-mails (a mail has no request to take it from).
 RANDWIJZER_SITE_URL = os.environ.get("RANDWIJZER_SITE_URL", "http://127.0.0.1:8000")
+# Who publishes this site, shown on /over/, /privacy/, /contact/ (randwijzer.pages). The code cannot know:
+# empty means the pages say it is not filled in yet.
+RANDWIJZER_PUBLISHER_NAME = os.environ.get("RANDWIJZER_PUBLISHER_NAME", "")
+RANDWIJZER_CONTACT_EMAIL = os.environ.get("RANDWIJZER_CONTACT_EMAIL", "")
 
 # Production behind a TLS-terminating reverse proxy (docs/deployment.md): HTTPS=1 turns on the
 # redirect to https, secure cookies and HSTS, and trusts the proxy's X-Forwarded-Proto.

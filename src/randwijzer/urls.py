@@ -19,5 +19,6 @@ urlpatterns = [
     path("", include("randwijzer.changes.urls")),
     path("", include("randwijzer.ops.urls")),
     path("", include("randwijzer.opendata.urls")),  # open data: CommonGrants, OSLO, CPSV-AP, DCAT-AP
+    path("", include("randwijzer.pages.urls")),
     path("", include("randwijzer.catalogue.urls")),
 ]

@@ -92,7 +92,7 @@ def test_home_has_search_audiences_deadlines_and_municipality_picker(client):
     html, text = response.content.decode(), text_of(response)
     assert f'action="{reverse("catalogue:list")}"' in html and 'name="q"' in html
     assert "applicant_type=lokaal-bestuur" in html and "Voor gemeenten" in text
-    assert "applicant_type=vzw" in html and "Voor verenigingen" in text
+    assert "applicant_type=vereniging" in html and "Voor verenigingen" in text  # vzw's and feitelijke verenigingen
     assert "applicant_type=school" in html and "Voor scholen" in text
     assert 'name="naam"' in html
     # The impulssubsidie has rounds on 1 February, 1 May and 1 October: one is always within a year.

@@ -72,6 +72,10 @@ PAGE_TYPES = [
     PageType("suggestion about a funding line", f"/voorstellen/nieuw/?steun={TAALSTIMULERING}", optional=True),
     PageType("login", "/account/aanmelden/", optional=True),
     PageType("password reset", "/account/wachtwoord/vergeten/", optional=True),
+    PageType("about", "/over/"),
+    PageType("privacy", "/privacy/"),
+    PageType("contact", "/contact/"),
+    PageType("accessibility statement", "/toegankelijkheid/"),
     # Behind the login: a member of an organisation (its dossiers, its account, its API keys) ...
     PageType("dossier board", "/dossiers/", login="member"),
     PageType("new dossier", "/dossiers/nieuw/", login="member"),

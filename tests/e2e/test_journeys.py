@@ -172,6 +172,8 @@ def test_catalogue_filter_by_applicant_type_changes_the_counts(page):
     all_cards = page.locator("section[aria-labelledby=steunmaatregelen] .cards > li").count()
     assert all_cards == all_lines > 1
 
+    if not page.locator("#f-applicant_type").is_visible():  # on a phone the filters are folded under the results
+        page.locator("#filters > summary").click()
     option = page.locator("#f-applicant_type option", has_text="School")
     label = option.inner_text()
     page.locator("#f-applicant_type").select_option(label=label)
@@ -226,6 +228,8 @@ def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(page):
 ])
 def test_keyboard_focus_is_visible(page, path, selector):
     page.goto(path)
+    # Folded filters (on a phone) are opened, as a keyboard user does with Enter on their summary.
+    page.evaluate("document.querySelectorAll('details.filters-fold').forEach(d => d.open = true)")
     tab_to(page, selector)
     style = page.evaluate(
         """() => { const s = getComputedStyle(document.activeElement);

@@ -84,6 +84,8 @@ def as_event(card: dict) -> tuple:
 
 def test_deadlines_from_the_menu_and_their_calendar_feeds(page, viewport, server):
     page.goto("/")
+    if viewport == "phone":  # the menu is folded under its button there
+        page.get_by_role("button", name="Menu").click()
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Indiendata").click()
     expect(page).to_have_url(re.compile(r"/indiendata/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Indiendata en periodes")
@@ -100,7 +102,7 @@ def test_deadlines_from_the_menu_and_their_calendar_feeds(page, viewport, server
     assert all(card["end"] >= first and card["start"] <= last for card in cards)
     heading = page.locator("#data").inner_text()
     assert f"({len(cards)})" in heading
-    if viewport == "phone":  # the filters come first there; show the dates
+    if viewport == "phone":  # show the dates, not the page's lead
         page.evaluate("document.querySelector('.results').scrollIntoView({block: 'start'})")
     screenshot(page, "indiendata", viewport)
 
@@ -200,6 +202,8 @@ def subscribe_by_pointer(page, email: str) -> None:
 def test_subscribe_to_the_flash_confirm_by_mail_change_preferences_and_unsubscribe(page, viewport, server, mailbox):
     email = f"lezer-{viewport}-{uuid.uuid4().hex[:8]}@gemeente.be"
     page.goto("/")
+    if viewport == "phone":  # the menu is folded under its button there
+        page.get_by_role("button", name="Menu").click()
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Subsidieflash").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Subsidieflash")
     expect(page.locator(".main-nav a[aria-current=page]")).to_have_text(["Subsidieflash"])

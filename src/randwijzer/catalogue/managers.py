@@ -4,15 +4,19 @@ import datetime as dt
 from django.db import models
 from django.utils import timezone
 
+from .audiences import member_ids
+
 
 class FundingLineQuerySet(models.QuerySet):
     def with_theme(self, theme_id: str):
         return self.filter(themes__id=theme_id)
 
     def for_applicant_type(self, applicant_type_id: str):
-        """Lines this applicant type may use, including those where it is still to verify."""
+        """Lines this applicant type (or group, catalogue.audiences) may use, including those where it is
+        still to verify."""
+        ids = member_ids(applicant_type_id)
         return self.filter(
-            models.Q(applicant_types__id=applicant_type_id) | models.Q(applicant_types_to_verify__id=applicant_type_id)
+            models.Q(applicant_types__id__in=ids) | models.Q(applicant_types_to_verify__id__in=ids)
         ).distinct()
 
     def for_municipality(self, municipality):

@@ -2,6 +2,7 @@
 
 Ranking by text is the matcher's (randwijzer.matching.search): this module stays at the bottom.
 """
+from .audiences import member_ids
 from .models import FundingLine, Municipality, Partner
 
 
@@ -53,7 +54,7 @@ def filter_partners(theme=None, applicant_type=None, municipality: Municipality 
     if theme:
         partners = partners.filter(themes__id=theme)
     if applicant_type:
-        partners = partners.filter(services__audiences__id=applicant_type)
+        partners = partners.filter(services__audiences__id__in=member_ids(applicant_type))
     if municipality is not None:
         partners = partners.filter(territory__municipalities=municipality.merged_into or municipality)
     if kind:

@@ -202,9 +202,3 @@ def next_deadline(line: FundingLine, reference: dt.date) -> dt.date | None:
     """The first submission deadline on or after `reference`, if the line has any."""
     upcoming = all_deadlines_between([line], reference, reference + dt.timedelta(days=366))
     return upcoming[0].date if upcoming else None
-
-
-def upcoming_deadlines(reference: dt.date, limit: int = 5, lines: Iterable[FundingLine] | None = None) -> list[Deadline]:
-    if lines is None:
-        lines = FundingLine.objects.with_details().exclude(status="afgesloten")
-    return all_deadlines_between(lines, reference, reference + dt.timedelta(days=366))[:limit]

@@ -11,6 +11,6 @@ urlpatterns = [
     path("gemeenten/", views.municipality_list, name="municipalities"),
     # Before the slug route: "zoeken" is not a municipality.
     path("gemeenten/zoeken", views.municipality_search, name="municipality_search"),
-    path("gemeenten/<slug:slug>/", views.municipality_detail, name="municipality"),
+    path("gemeenten/<str:slug>/", views.municipality_detail, name="municipality"),
     path("deel-iv/", views.deel_iv, name="deel-iv"),
 ]

@@ -24,6 +24,8 @@ MAX_DAYS = 3 * 366
 EARLIEST, LATEST = limits.FIRST_DAY, limits.LAST_DAY
 # What the "everything" calendar feed holds: recent past (still in a client) and a year ahead.
 FEED_PAST_DAYS, FEED_FUTURE_DAYS = 30, 365
+# How far ahead the home page and a funding line's page look for upcoming dates.
+UPCOMING_DAYS = 366
 
 KIND_NL = {"deadline": "uiterste indiendatum", "window": "periode"}
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -155,3 +157,21 @@ def feed_query(municipality=None, applicant_type=None, theme=None, reference: dt
     reference = reference or today()
     return parse_query(reference - dt.timedelta(days=FEED_PAST_DAYS), reference + dt.timedelta(days=FEED_FUTURE_DAYS),
                        municipality=municipality, applicant_type=applicant_type, theme=theme)
+
+
+def upcoming(reference: dt.date | None = None, line_id: str | None = None, limit: int | None = None,
+             days: int = UPCOMING_DAYS) -> list[Item]:
+    """The upcoming dates (deadlines and windows) from `reference` on: the one list the home page, a
+    funding line's page and /indiendata/ (through `find`) show, so they never disagree."""
+    items = find(parse_query(reference=reference, days=days), line_id)
+    return items[:limit] if limit is not None else items
+
+
+def next_deadline(items: list[Item]) -> dt.date | None:
+    """The first submission deadline among upcoming items (a window is not a deadline)."""
+    return next((item.date for item in items if item.kind == "deadline"), None)
+
+
+def line_feed(line_id: str, reference: dt.date | None = None) -> list[Item]:
+    """What a funding line's calendar feed holds; empty means there is nothing to put in a calendar."""
+    return find(feed_query(reference=reference), line_id=line_id)

@@ -85,6 +85,8 @@ def deadlines_page(request):
         "themes": Theme.objects.all(),
         "applicant_types": ApplicantType.objects.all(),
         "calendar_url": reverse("deadlines:calendar") + ("?" + urlencode(applied) if applied else ""),
+        # Offered only when the feed with these filters holds a date (it looks further than the page).
+        "calendar_has_dates": bool(items) or bool(services.find(services.feed_query(**applied))),
     }
     return render(request, "deadlines/deadlines.html", context, status=400 if chosen.problems else 200)
 
@@ -113,6 +115,6 @@ def line_calendar(request, pk):
     line = FundingLine.objects.filter(pk=pk).first()
     if line is None:
         raise Http404("Deze steunmaatregel bestaat niet.")
-    cal = feeds.calendar(services.find(services.feed_query(), line_id=line.pk), feeds.feed_name(line.title), _page_url(request))
+    cal = feeds.calendar(services.line_feed(line.pk), feeds.feed_name(line.title), _page_url(request))
     return _ics(cal, f"{line.pk}.ics")
 

@@ -45,8 +45,10 @@ def suggestion_links(request, error: MatchInputError) -> list[dict]:
 
 
 def plan_page(request):
-    bound = any(name in request.GET for name in forms.PlanForm.base_fields)
-    form = forms.PlanForm(request.GET) if bound else forms.PlanForm()
+    # Without a cost field the link came from the Projectwijzer's answer: fill in the form, ask for the cost.
+    bound = "cost" in request.GET
+    prefill = {name: request.GET[name][:500] for name in forms.PlanForm.base_fields if request.GET.get(name)}
+    form = forms.PlanForm(request.GET) if bound else forms.PlanForm(initial=prefill)
     plan, suggestions, suggestions_for, match_url = None, [], "", ""
     if form.is_bound and form.is_valid():
         try:

@@ -16,17 +16,22 @@ from randwijzer.ops.ratelimit import RateLimited
 from . import outbox, subscriptions, tokens
 from .editions import month_label
 from .forms import DATALIST_ID, PreferencesForm, ReminderForm, SubscribeForm
-from .models import Edition, Message
+from .models import Edition, Message, Status
 
 log = logging.getLogger(__name__)
 
 
-def _send_now(message: Message) -> None:
-    """Send a confirmation at once; if SMTP is down it waits in the outbox for `randwijzer flash send`."""
+def _send_now(message: Message) -> bool:
+    """Send a confirmation at once; True when the mail server took it. If not, it waits in the outbox
+    for `randwijzer flash send` and the reader is told so, not "we sent a mail"."""
     try:
         outbox.send_due(ids=[message.pk])
     except Exception:  # the page must not fail because of the mail server
         log.exception("Bevestigingsmail %s niet verstuurd; ze blijft in de wachtrij", message.pk)
+    sent = Message.objects.filter(pk=message.pk, status=Status.SENT).exists()
+    if not sent:
+        log.warning("Bevestigingsmail %s niet verstuurd; ze blijft in de wachtrij", message.pk)
+    return sent
 
 
 def _municipality_names() -> list[str]:
@@ -52,9 +57,9 @@ def subscribe(request):
                            f"internetverbinding of voor dit e-mailadres. Dat is het maximum. Probeer het opnieuw na "
                            f"{timezone.localtime(exc.retry_at):%H:%M} uur.")
             else:
-                _send_now(message)
+                sent = _send_now(message)
                 # Post/redirect/get; the page says the same for a new and a known address.
-                return redirect("flash:check_mail")
+                return redirect("flash:check_mail" if sent else "flash:mail_delayed")
         else:
             status = 400
     else:
@@ -66,6 +71,10 @@ def subscribe(request):
 
 def check_mail(request):
     return render(request, "flash/check_mail.html")
+
+
+def mail_delayed(request):
+    return render(request, "flash/mail_delayed.html")
 
 
 def confirm(request, token):

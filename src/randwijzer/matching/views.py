@@ -43,6 +43,8 @@ def match_page(request):
     context = {
         "form": form,
         "answer": answer,
+        # The Projectwijzer and the financing plan are one journey: the same question, the plan one step on.
+        "plan_url": f"{reverse('figures:plan')}?{urlencode(form.permalink_params())}#plan" if answer else "",
         "suggestions": suggestions,
         "suggestions_for": suggestions_for,
         "error_summary": error_summary(form),

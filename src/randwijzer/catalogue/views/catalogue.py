@@ -11,6 +11,7 @@ from django.shortcuts import render
 
 from randwijzer.matching.search import search_funding, search_partners
 
+from ..audiences import group_labels, groups_of
 from ..inputs import InputError, resolve_municipality
 from ..models import ApplicantType, FeedSource, Level, Municipality, Status, Theme
 
@@ -69,7 +70,8 @@ def parse_filters(params, vocab: dict[str, dict[str, str]]) -> Filters:
 def vocabularies() -> dict[str, dict[str, str]]:
     return {
         "theme": dict(Theme.objects.values_list("id", "label")),
-        "applicant_type": dict(ApplicantType.objects.values_list("id", "label")),
+        # "Vereniging" (vzw or feitelijke vereniging) first, then every applicant type.
+        "applicant_type": group_labels() | dict(ApplicantType.objects.values_list("id", "label")),
         "level": dict(Level.choices),
         "status": dict(Status.choices),
         "source": dict(FeedSource.choices),
@@ -82,7 +84,8 @@ def facet_counts(lines) -> dict[str, Counter]:
     for line in lines:
         counts["theme"].update({t.id for t in line.themes.all()})
         # The applicant filter also finds lines where the type is still to verify: count those too.
-        counts["applicant_type"].update({a.id for a in line.applicant_types.all()} | {a.id for a in line.applicant_types_to_verify.all()})
+        type_ids = {a.id for a in line.applicant_types.all()} | {a.id for a in line.applicant_types_to_verify.all()}
+        counts["applicant_type"].update(type_ids | groups_of(type_ids))
         counts["level"][line.level] += 1
         counts["status"][line.status] += 1
         counts["source"][line.feed_source] += 1
@@ -95,7 +98,9 @@ FACETS = [("theme", "Thema"), ("applicant_type", "Wie vraagt aan"), ("level", "N
 def facets(vocab, counts, filters: Filters) -> list[dict]:
     return [
         {"name": name, "label": label, "selected": getattr(filters, name),
-         "options": [{"value": v, "label": text, "count": counts[name][v]} for v, text in vocab[name].items()]}
+         # A value that finds nothing is left out ("(0)" helps nobody), unless it is the one selected.
+         "options": [{"value": v, "label": text, "count": counts[name][v]} for v, text in vocab[name].items()
+                     if counts[name][v] or v == getattr(filters, name)]}
         for name, label in FACETS
     ]
 

@@ -1,16 +1,18 @@
 """Home page and the pages of one funding line or one partner."""
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 
-from .. import presenters, timing
+from randwijzer.deadlines import services as deadlines
+
+from .. import presenters
+from ..audiences import member_ids
 from ..provenance import provenance
 from ..models import ApplicantType, FundingLine, Partner
 
-# Entry points per audience; associations share the vzw filter (it covers most of them).
+# Entry points per audience; associations are the group "vereniging": vzw's and feitelijke verenigingen.
 AUDIENCES = [
     ("Voor gemeenten", "lokaal-bestuur", "Steun en partners voor lokale besturen en OCMW's."),
-    ("Voor verenigingen", "vzw", "Voor vzw's en feitelijke verenigingen."),
+    ("Voor verenigingen", "vereniging", "Voor vzw's en feitelijke verenigingen."),
     ("Voor scholen", "school", "Voor kleuter-, lagere en secundaire scholen en academies."),
 ]
 
@@ -26,11 +28,10 @@ PARTNER_PAGE_FIELDS = {"name", "kind", "summary", "description", "services", "te
 
 
 def home(request):
-    today = timezone.localdate()
     context = {
-        "deadlines": timing.upcoming_deadlines(today, limit=5),
+        "deadlines": deadlines.upcoming(limit=5),
         "audiences": [(title, type_id, text) for title, type_id, text in AUDIENCES
-                      if ApplicantType.objects.filter(id=type_id).exists()],
+                      if ApplicantType.objects.filter(id__in=member_ids(type_id)).exists()],
         "applicant_types": ApplicantType.objects.all(),
     }
     return render(request, "catalogue/home.html", context)
@@ -40,11 +41,14 @@ def funding_detail(request, pk):
     line = FundingLine.objects.with_details().filter(pk=pk).first()
     if line is None:
         raise Http404("Deze steunmaatregel bestaat niet.")
+    upcoming = deadlines.upcoming(line_id=line.pk)
     context = {
         "line": line,
         "financial_facts": presenters.financial_facts(line),
         "timing_facts": presenters.timing_facts(line),
-        "next_deadline": timing.next_deadline(line, timezone.localdate()),
+        "upcoming": upcoming[:5],
+        "next_deadline": deadlines.next_deadline(upcoming),
+        "calendar_has_dates": bool(upcoming) or bool(deadlines.line_feed(line.pk)),
         "flag_sentences": [presenters.FLAG_SENTENCES.get(f, f) for f in line.required_municipality_flags],
         "other_to_verify": presenters.other_to_verify(line, LINE_PAGE_FIELDS),
         "provenance": provenance(line),

@@ -1,15 +1,30 @@
 """Municipality pages: what the catalogue offers in one municipality, the list, and the picker."""
 from itertools import groupby
 
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 
 from .. import presenters, search
 from ..inputs import InputError, resolve_municipality
 from ..models import FundedExample, FundingLine, Municipality
 
 
+def _canonical(slug: str) -> Municipality | None:
+    """/gemeenten/Wemmel/, /gemeenten/1780/, /gemeenten/sint-genesius-rode/: the municipality a slug in
+    another form names, through the one place resolver (catalogue.inputs); None when it names none."""
+    try:
+        return resolve_municipality(slug.replace("_", " "))
+    except InputError:
+        return None
+
+
 def municipality_detail(request, slug):
-    municipality = get_object_or_404(Municipality.objects.select_related("merged_into"), slug=slug)
+    municipality = Municipality.objects.select_related("merged_into").filter(slug=slug).first()
+    if municipality is None:
+        found = _canonical(slug)
+        if found is None:
+            raise Http404("Deze gemeente kennen we niet.")
+        return redirect("catalogue:municipality", slug=found.slug, permanent=True)
     # A merged municipality no longer exists: what applies is what applies to its successor.
     current = municipality.merged_into or municipality
     places_covered = [municipality, *municipality.merged_from.all()]

@@ -18,6 +18,17 @@ def waitress_options(threads: int) -> dict:
             "trusted_proxy_headers": {"x-forwarded-proto"}, "clear_untrusted_proxy_headers": True}
 
 
+def local_mail_note() -> str:
+    """Where mail goes when no mail server is configured (settings: EMAIL_BACKEND), so a developer
+    finds the Subsidieflash's confirmation link; empty when mail really leaves (SMTP)."""
+    backend = settings.EMAIL_BACKEND
+    if backend.endswith("filebased.EmailBackend"):
+        return f"E-mails worden niet verstuurd maar als bestand bewaard in {settings.EMAIL_FILE_PATH}"
+    if backend.endswith("console.EmailBackend"):
+        return "E-mails worden niet verstuurd maar hieronder in dit venster getoond."
+    return ""
+
+
 class Command(BaseCommand):
     help = "Start Randwijzer als webserver (waitress) voor een klein kantoor; statische bestanden via WhiteNoise."
 
@@ -44,6 +55,9 @@ class Command(BaseCommand):
         if host not in LOOPBACK and "*" not in settings.ALLOWED_HOSTS:
             self.stdout.write(f"Let op: andere computers kunnen de site pas openen als hun adres in ALLOWED_HOSTS staat "
                               f"(nu: {', '.join(settings.ALLOWED_HOSTS)}).")
+        mail_note = local_mail_note()
+        if mail_note:
+            self.stdout.write(mail_note)
         self.stdout.write("Stoppen met Ctrl+C.")
         self.stdout.flush()
         try:

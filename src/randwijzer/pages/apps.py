@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PagesConfig(AppConfig):
+    name = "randwijzer.pages"
+    label = "pages"
+    verbose_name = "Over Randwijzer"
