@@ -1,6 +1,5 @@
 """Places as people write them: one resolver behind the function, the API, the web forms and the CLI."""
 import json
-import time
 from io import StringIO
 from urllib.parse import quote
 
@@ -227,13 +226,11 @@ def test_mentioned_in_reads_no_municipality(text):
     assert places.mentioned_in(text) is None
 
 
-def test_mentioned_in_is_fast_on_a_long_text():
+def test_mentioned_in_finds_the_place_at_the_end_of_a_long_text():
+    # Its speed on such a text is a benchmark matter (make bench), not a timed test.
     text = ("Ons project brengt buren samen rond taal, sport en cultuur in de Vlaamse Rand. " * 700)[:50_000]
     text += " Het feest vindt plaats in Wemmel."
-    places.mentioned_in("warm")  # the index is built once per process
-    start = time.perf_counter()
     assert places.mentioned_in(text).name_nl == "Wemmel"
-    assert time.perf_counter() - start < 1.0
 
 
 @pytest.mark.parametrize("text", ["Sterrebeek", "1933", "Zaventem"])
