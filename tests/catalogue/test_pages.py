@@ -214,8 +214,8 @@ def test_yearly_deadlines_and_next_deadline_in_plain_dutch(client):
     text = text_of(client.get(reverse("catalogue:funding", args=["impulssubsidie-vlaamse-rand"])))
     assert "1 februari, 1 mei en 1 oktober" in text
     assert re.search(r"Volgende uiterste indiendatum: \d{1,2} (februari|mei|oktober) 20\d\d", text)
-    # School is still to verify for this line: said so, with the reason.
-    assert "Te verifiëren:" in text and "School" in text
+    # School is not confirmed for this line: said so, with whom to ask.
+    assert "Niet bevestigd:" in text and "School" in text
 
 
 def test_activity_window_and_call_rounds(client):
@@ -233,7 +233,7 @@ def test_onzeker_stands_out_and_every_doubt_is_shown(client):
         response = client.get(reverse("catalogue:funding", args=[line.pk]))
         text = text_of(response)
         for reason in line.to_verify.values():
-            assert "Te verifiëren: " + " ".join(reason.split()) in text, (line.pk, reason)
+            assert "Niet bevestigd: " + " ".join(reason.split()) in text, (line.pk, reason)
         if line.status == "onzeker":
             assert "status-onzeker" in response.content.decode() and "Let op" in text
 
@@ -242,7 +242,7 @@ def test_every_partner_doubt_is_shown(client):
     for partner in Partner.objects.exclude(to_verify={}):
         text = text_of(client.get(reverse("catalogue:partner", args=[partner.pk])))
         for reason in partner.to_verify.values():
-            assert "Te verifiëren: " + " ".join(reason.split()) in text, (partner.pk, reason)
+            assert "Niet bevestigd: " + " ".join(reason.split()) in text, (partner.pk, reason)
 
 
 def test_figures_show_lower_bounds_as_meer_dan(client):
@@ -263,7 +263,7 @@ def test_partner_page(client):
     text, html = text_of(response), response.content.decode()
     assert "Provincie Vlaams-Brabant" in text
     assert reverse("catalogue:funding", args=[TAALSTIMULERING]) in html  # it administers the line
-    assert "geverifieerd op" in text
+    assert "nagekeken bij de bron op" in text
     rand = text_of(client.get(reverse("catalogue:partner", args=["vzw-de-rand"])))
     assert "7 gemeenschapscentra" in rand and "Extern verzelfstandigd agentschap" in rand
     assert "Subsidie taalstimulering Nederlands" in rand  # a related partner of the line
