@@ -18,3 +18,14 @@ def test_the_public_gets_no_staleness_page_and_no_todo(client):
     response = client.get(STALE_URL)
     assert response.status_code in (302, 403)
     assert WIES_TODO not in response.content.decode()
+
+
+def test_verified_today_leaves_the_printed_guide_without_a_check_date():
+    from randwijzer.catalogue.models import FundingLine
+    from randwijzer.editorial.verify import verify_today
+
+    line = FundingLine.objects.get(pk="wies-fonds")
+    verify_today([line])
+    dates = dict(line.sources.values_list("key", "verified_on"))
+    assert dates.pop("gids") is None
+    assert all(dates.values())
