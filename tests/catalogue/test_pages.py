@@ -293,7 +293,7 @@ def test_wemmel_page(client):
 def test_tervuren_page_shows_wies_to_verify(client):
     text = text_of(client.get(reverse("catalogue:municipality", args=[slug_of("Tervuren")])))
     tervuren = Municipality.objects.get(name_nl="Tervuren")
-    assert "Te verifiëren: " + tervuren.wies_note in text
+    assert "Niet bevestigd: " + tervuren.wies_note in text
     assert "Leuven" in text
     # The WIES-fonds covers Tervuren's territory, but only WIES municipalities may use it.
     assert "alleen voor WIES-gemeenten" in text
@@ -307,7 +307,7 @@ def test_gooik_became_part_of_pajottegem(client):
     assert "Steunmaatregelen voor Pajottegem" in text and "Subsidie taalstimulering Nederlands" in text
     pajottegem = text_of(client.get(reverse("catalogue:municipality", args=[slug_of("Pajottegem")])))
     assert "Galmaarden, Gooik en Herne" in pajottegem
-    assert "Te verifiëren: deze NIS-code" in pajottegem
+    assert "Niet bevestigd: deze NIS-code" in pajottegem
 
 
 def test_municipality_list_puts_the_rand_first(client):
