@@ -196,7 +196,7 @@ def test_taalstimulering_page_shows_every_fact(client):
     assert reverse("catalogue:municipality", args=[slug_of("Liedekerke")]) in html and "€ 1.300" in text
     # Figures as a table; sources with their verification date.
     assert "<table" in html and "€ 61.461" in text
-    assert "geverifieerd op 26 november 2026" in text and "(verschenen: 2024)" in text
+    assert "nagekeken bij de bron op 26 november 2026" in text and "(verschenen: 2024)" in text
     assert 'href="https://www.vlaamsbrabant.be/nl/premies-en-subsidies/taalstimulering-nederlands"' in html
 
 
