@@ -3,6 +3,18 @@
 from django.db import migrations, models
 
 
+def fill_check_dates(apps, schema_editor):
+    """Going back: the old schema needs a date on every source; use its entry's (as before this migration)."""
+    Source = apps.get_model("catalogue", "Source")
+    for source in Source.objects.filter(verified_on__isnull=True).select_related("funding_line", "partner"):
+        source.verified_on = (source.funding_line or source.partner).verified_on
+        source.save(update_fields=["verified_on"])
+    History = apps.get_model("catalogue", "HistoricalSource")
+    for record in History.objects.filter(verified_on__isnull=True):
+        record.verified_on = record.history_date.date()
+        record.save(update_fields=["verified_on"])
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -125,4 +137,5 @@ class Migration(migrations.Migration):
             name='verified_on',
             field=models.DateField(blank=True, null=True, verbose_name='nagekeken bij de bron op'),
         ),
+        migrations.RunPython(migrations.RunPython.noop, fill_check_dates),
     ]
