@@ -117,22 +117,25 @@ def test_each_line_shows_rules_amounts_deadlines_contact_and_dated_sources(clien
     assert "Indienen kan elk jaar tot een vaste datum: ten laatste op 1 februari, 1 mei en 1 oktober." in impuls
     assert "Een project duurt maximaal 36 maanden." in impuls
     assert "Wie mag aanvragen? Lokaal bestuur, Vzw, Feitelijke vereniging, Andere organisatie" in impuls
-    assert "Contact Agentschap Binnenlands Bestuur – team Vlaamse Rand E-mail: rand@vlaanderen.be" in impuls
-    assert "Beleidswijzer voor lokale mandatarissen in de Vlaamse Rand, deel IV Ondersteuning (verschenen: 2024) geverifieerd op 26 november 2026" in impuls
+    assert "Hoe aanvragen? Aanvragen: De bron zegt niet hoe u aanvraagt; vraag het na bij Agentschap Binnenlands Bestuur – team Vlaamse Rand." in impuls
+    assert "E-mail: rand@vlaanderen.be" in impuls
+    # The guide was read, not checked at the source: no 2026 check date under it.
+    assert "Beleidswijzer voor lokale mandatarissen in de Vlaamse Rand, deel IV Ondersteuning (verschenen: 2024) Bron: gids 2024, de gedrukte tekst" in impuls
+    assert "nagekeken bij de bron op 26 november 2026" in impuls  # the administration's own page was
 
     wies = text[text.index("Fonds Wonen in Eigen Streek (WIES-fonds) Status"):text.index("Impulssubsidie Vlaamse Rand Status")]
     assert "Maximaal € 1.000.000 per project." in wies and "€ 4.500.000" in wies
 
 
-def test_every_doubt_of_the_catalogue_is_marked_te_verifieren(client):
+def test_every_doubt_of_the_catalogue_is_marked_niet_bevestigd(client):
     _, page = outline(client)
     text = text_of(page)
 
     reasons = [reason for model in (m.FundingLine, m.Partner) for entry in model.objects.all() for reason in entry.to_verify.values()]
     assert reasons
     for reason in reasons:
-        assert re.search(r"(Te verifiëren: |Nog te verifiëren .*?)" + re.escape(reason), text), reason
-    assert "Te verifiëren: of ook Lokaal bestuur".lower() in text.lower()  # applicant types the sources leave open
+        assert re.search(r"(Niet bevestigd: |Niet bevestigd .*?)" + re.escape(reason), text), reason
+    assert "Niet bevestigd: of ook Lokaal bestuur".lower() in text.lower()  # applicant types the sources leave open
 
 
 def test_a_new_line_appears_at_the_end_of_its_chapter(client):

@@ -42,7 +42,9 @@ def test_municipality_queryset_for_funding_lines_follows_mergers():
     assert "subsidie-taalstimulering-nederlands" in lines
 
 
-def test_every_entry_has_a_dated_source():
+def test_every_entry_has_a_source_and_only_the_printed_guide_goes_without_a_check_date():
     for entry in [*FundingLine.objects.all(), *Partner.objects.all()]:
         assert entry.sources.exists(), entry.id
-        assert all(s.verified_on for s in entry.sources.all())
+        for source in entry.sources.all():
+            # Reading the 2024 guide in 2026 is no check at the source: it carries no verified_on.
+            assert bool(source.verified_on) == (source.key != "gids"), (entry.id, source.key)

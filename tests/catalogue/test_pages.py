@@ -196,7 +196,7 @@ def test_taalstimulering_page_shows_every_fact(client):
     assert reverse("catalogue:municipality", args=[slug_of("Liedekerke")]) in html and "€ 1.300" in text
     # Figures as a table; sources with their verification date.
     assert "<table" in html and "€ 61.461" in text
-    assert "geverifieerd op 26 november 2026" in text and "(verschenen: 2024)" in text
+    assert "nagekeken bij de bron op 26 november 2026" in text and "(verschenen: 2024)" in text
     assert 'href="https://www.vlaamsbrabant.be/nl/premies-en-subsidies/taalstimulering-nederlands"' in html
 
 
@@ -214,8 +214,8 @@ def test_yearly_deadlines_and_next_deadline_in_plain_dutch(client):
     text = text_of(client.get(reverse("catalogue:funding", args=["impulssubsidie-vlaamse-rand"])))
     assert "1 februari, 1 mei en 1 oktober" in text
     assert re.search(r"Volgende uiterste indiendatum: \d{1,2} (februari|mei|oktober) 20\d\d", text)
-    # School is still to verify for this line: said so, with the reason.
-    assert "Te verifiëren:" in text and "School" in text
+    # School is not confirmed for this line: said so, with whom to ask.
+    assert "Niet bevestigd:" in text and "School" in text
 
 
 def test_activity_window_and_call_rounds(client):
@@ -233,7 +233,7 @@ def test_onzeker_stands_out_and_every_doubt_is_shown(client):
         response = client.get(reverse("catalogue:funding", args=[line.pk]))
         text = text_of(response)
         for reason in line.to_verify.values():
-            assert "Te verifiëren: " + " ".join(reason.split()) in text, (line.pk, reason)
+            assert "Niet bevestigd: " + " ".join(reason.split()) in text, (line.pk, reason)
         if line.status == "onzeker":
             assert "status-onzeker" in response.content.decode() and "Let op" in text
 
@@ -242,7 +242,7 @@ def test_every_partner_doubt_is_shown(client):
     for partner in Partner.objects.exclude(to_verify={}):
         text = text_of(client.get(reverse("catalogue:partner", args=[partner.pk])))
         for reason in partner.to_verify.values():
-            assert "Te verifiëren: " + " ".join(reason.split()) in text, (partner.pk, reason)
+            assert "Niet bevestigd: " + " ".join(reason.split()) in text, (partner.pk, reason)
 
 
 def test_figures_show_lower_bounds_as_meer_dan(client):
@@ -263,7 +263,7 @@ def test_partner_page(client):
     text, html = text_of(response), response.content.decode()
     assert "Provincie Vlaams-Brabant" in text
     assert reverse("catalogue:funding", args=[TAALSTIMULERING]) in html  # it administers the line
-    assert "geverifieerd op" in text
+    assert "nagekeken bij de bron op" in text
     rand = text_of(client.get(reverse("catalogue:partner", args=["vzw-de-rand"])))
     assert "7 gemeenschapscentra" in rand and "Extern verzelfstandigd agentschap" in rand
     assert "Subsidie taalstimulering Nederlands" in rand  # a related partner of the line
@@ -293,7 +293,7 @@ def test_wemmel_page(client):
 def test_tervuren_page_shows_wies_to_verify(client):
     text = text_of(client.get(reverse("catalogue:municipality", args=[slug_of("Tervuren")])))
     tervuren = Municipality.objects.get(name_nl="Tervuren")
-    assert "Te verifiëren: " + tervuren.wies_note in text
+    assert "Niet bevestigd: " + tervuren.wies_note in text
     assert "Leuven" in text
     # The WIES-fonds covers Tervuren's territory, but only WIES municipalities may use it.
     assert "alleen voor WIES-gemeenten" in text
@@ -307,7 +307,7 @@ def test_gooik_became_part_of_pajottegem(client):
     assert "Steunmaatregelen voor Pajottegem" in text and "Subsidie taalstimulering Nederlands" in text
     pajottegem = text_of(client.get(reverse("catalogue:municipality", args=[slug_of("Pajottegem")])))
     assert "Galmaarden, Gooik en Herne" in pajottegem
-    assert "Te verifiëren: deze NIS-code" in pajottegem
+    assert "Niet bevestigd: deze NIS-code" in pajottegem
 
 
 def test_municipality_list_puts_the_rand_first(client):

@@ -57,5 +57,5 @@ def test_a_doubt_about_a_field_is_attached_to_its_sentence():
 def test_wies_flag_notes_per_municipality():
     line = FundingLine.objects.get(pk="wies-fonds")
     assert presenters.flag_notes(line, Municipality.objects.get(name_nl="Wemmel")) == []
-    assert presenters.flag_notes(line, Municipality.objects.get(name_nl="Tervuren"))[0].startswith("Te verifiëren")
+    assert presenters.flag_notes(line, Municipality.objects.get(name_nl="Tervuren"))[0].startswith("Niet bevestigd")
     assert presenters.flag_notes(line, Municipality.objects.get(name_nl="Halle"))[0].startswith("Niet voor Halle")

@@ -36,7 +36,7 @@ def test_items_between_two_dates(client):
 def test_an_unsure_line_says_why(client):
     answer = client.get(URL, {"from": "2023-07-01", "to": "2023-07-31", "theme": "werk"})
     reason = FundingLine.objects.get(pk=SAMENLEVEN).status_reason
-    doubts = [f"Het is onzeker of deze steunmaatregel nog loopt. {reason}", "Te verifiëren: Verderzetting na 2024 niet bevestigd."]
+    doubts = [f"Het is onzeker of deze steunmaatregel nog loopt. {reason}", "Niet bevestigd: " + FundingLine.objects.get(pk=SAMENLEVEN).to_verify["status"]]
     assert answer.json() == [
         {"funding_id": SAMENLEVEN, "title": "Plan Samenleven", "kind": "window", "start": "2023-05-26",
          "end": "2023-07-10", "label": "Oproep projectjaar 2 (2023): indienperiode", "to_verify": doubts},

@@ -115,7 +115,7 @@ def test_an_unsure_line_says_so_in_its_events():
     query = services.parse_query("2023-01-01", "2023-12-31", theme="werk")
     head, events = parsed(feeds.calendar(services.find(query), feeds.feed_name(), page_url).to_ical())
     reason = FundingLine.objects.get(pk=SAMENLEVEN).status_reason
-    doubts = [f"Het is onzeker of deze steunmaatregel nog loopt. {reason}", "Te verifiëren: Verderzetting na 2024 niet bevestigd."]
+    doubts = [f"Het is onzeker of deze steunmaatregel nog loopt. {reason}", "Niet bevestigd: " + FundingLine.objects.get(pk=SAMENLEVEN).to_verify["status"]]
     call = "Oproep projectjaar 2 (2023)"
     assert events == [
         expected_event(SAMENLEVEN, "window", D(2023, 5, 26), D(2023, 7, 10), f"{call}: indienperiode", doubts),

@@ -57,10 +57,14 @@ def test_every_figure_renders_as_chart_table_and_source_on_its_line_page(client)
         assert len(svg.findall(f".//{SVG}rect")) == len(points)
         expected = [figure_value(p, figure.unit) for p in points]
         assert bar_texts(svg) == expected
-        assert table_cells(block) == [(p.label, v) for p, v in zip(points, expected)]
+        labels = [f"{p.label} (berekend)" if p.computed else p.label for p in points]
+        assert table_cells(block) == list(zip(labels, expected))
         assert "<caption>" in block and 'scope="col"' in block
         source = figure.source
-        assert source.title.replace("'", "&#x27;") in block and "geverifieerd op 26 november 2026" in block
+        assert source.title.replace("'", "&#x27;") in block
+        # A check date only where the source was checked: never under the printed guide.
+        credit = re.search(r'<p class="meta figure-source">(.*?)</p>', block, re.S).group(1)
+        assert ("nagekeken bij de bron op 26 november 2026" in credit) == bool(source.verified_on)
         if source.url:
             assert f'href="{source.url}"' in block
 

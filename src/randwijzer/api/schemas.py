@@ -54,7 +54,8 @@ class SourceOut(Schema):
     title: str
     url: str
     published: str
-    verified_on: dt.date
+    verified_on: dt.date | None = Field(description="Wanneer een redacteur de feiten bij deze bron het laatst naging; "
+                                                    "null voor een gedrukte bron die alleen gelezen is (de gids van 2024)")
 
 
 # ---------------------------------------------------------------- funding lines
@@ -120,6 +121,7 @@ class LimitOut(Schema):
 class ConditionOut(Schema):
     text: str
     kind: str
+    as_of: str = Field(description="Het jaar waarop de uitspraak slaat ('Stand van zaken 2024'); leeg: niet aan een tijd gebonden")
     source: str | None
 
 
@@ -137,6 +139,7 @@ class FigurePointOut(Schema):
     label: str
     value: int
     at_least: bool
+    computed: str = Field(description="Niet gedrukt in de bron maar berekend: hoe; leeg: zo in de bron")
 
 
 class FigureOut(Schema):
@@ -152,6 +155,29 @@ class ContactOut(Schema):
     name: str
     email: str
     url: str
+    phone: str
+    address: str
+
+
+class ContactDetailsOut(Schema):
+    name: str
+    partner: str | None = Field(description="Id van de partner, als het contact een partner is")
+    email: str
+    phone: str = Field(description="Leeg: de bronnen geven geen telefoonnummer")
+    address: str = Field(description="Leeg: de bronnen geven geen adres")
+    website: str
+
+
+class HowToApplyOut(Schema):
+    channel: str = Field(description="e-loket, form, email, other of unknown (de bronnen zeggen het niet)")
+    channel_note: str = Field(description="Bij unknown: 'De bron zegt niet hoe u aanvraagt; vraag het na bij …'")
+    url: str
+    email: str
+    prepare: list[str] = Field(description="Wat u voorbereidt, zoals de bron het zegt")
+    decides: str = Field(description="Wie beslist (leeg: niet bekend)")
+    decision_timing: str = Field(description="Wanneer er beslist wordt (leeg: niet bekend)")
+    contact: ContactDetailsOut = Field(description="Wie u belt of schrijft")
+    source: str | None = Field(description="Sleutel van de bron in sources")
 
 
 class FundingDetail(Schema):
@@ -165,6 +191,7 @@ class FundingDetail(Schema):
     level: str
     status: str
     status_reason: str
+    status_as_of: str = Field(description="Het jaar waarop status_reason slaat ('Stand van zaken 2024'); leeg: niet aan een tijd gebonden")
     themes: list[str]
     applicant_types: list[str]
     applicant_types_to_verify: list[str]
@@ -179,11 +206,13 @@ class FundingDetail(Schema):
     examples: list[ExampleOut]
     figures: list[FigureOut]
     contact: ContactOut
+    how_to_apply: HowToApplyOut
     sources: list[SourceOut]
     field_sources: dict[str, str]
-    to_verify: dict[str, str]
+    to_verify: dict[str, str] = Field(description="Wat de bronnen open laten, per veld, als voorbehoud voor de lezer")
     verified_on: dt.date
     provenance: ProvenanceOut
+    data_changed_on: dt.date | None = Field(description="Wanneer de gegevens van deze steunmaatregel het laatst wijzigden")
 
 
 # ---------------------------------------------------------------- partners
@@ -216,6 +245,8 @@ class PartnerDetail(Schema):
     description: str
     website: str
     email: str
+    phone: str = Field(description="Leeg: de bronnen geven geen telefoonnummer")
+    address: str = Field(description="Leeg: de bronnen geven geen adres")
     url: str = Field(description="Pagina van de partner op de site")
     themes: list[str]
     territory: Ref
@@ -224,8 +255,9 @@ class PartnerDetail(Schema):
     related_lines: list[str] = Field(description="Steunmaatregelen waarbij deze partner helpt")
     sources: list[SourceOut]
     field_sources: dict[str, str]
-    to_verify: dict[str, str]
+    to_verify: dict[str, str] = Field(description="Wat de bronnen open laten, per veld, als voorbehoud voor de lezer")
     verified_on: dt.date
+    data_changed_on: dt.date | None = Field(description="Wanneer de gegevens van deze partner het laatst wijzigden")
 
 
 # ---------------------------------------------------------------- municipalities

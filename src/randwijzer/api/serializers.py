@@ -4,7 +4,8 @@ import datetime as dt
 from django.urls import reverse
 from django.utils import timezone
 
-from randwijzer.catalogue import search, timing
+from randwijzer.catalogue import howto, search, timing
+from randwijzer.catalogue.freshness import line_changed_on, partner_changed_on
 from randwijzer.catalogue.models import FundingLine, Municipality, Partner
 from randwijzer.catalogue.schema import month_day_code
 from randwijzer.catalogue.provenance import provenance
@@ -73,10 +74,25 @@ def _figures(line: FundingLine) -> list[s.FigureOut]:
     return [
         s.FigureOut(
             slug=f.slug, title=f.title, unit=f.unit, note=f.note, source=f.source_key or None,
-            points=[s.FigurePointOut(label=p.label, value=p.value, at_least=p.at_least) for p in f.points.all()],
+            points=[s.FigurePointOut(label=p.label, value=p.value, at_least=p.at_least, computed=p.computed)
+                    for p in f.points.all()],
         )
         for f in line.figures.all()
     ]
+
+
+def _contact_details(contact: howto.ContactDetails) -> s.ContactDetailsOut:
+    return s.ContactDetailsOut(name=contact.name, partner=contact.partner_id or None, email=contact.email,
+                               phone=contact.phone, address=contact.address, website=contact.website)
+
+
+def _how_to_apply(line: FundingLine) -> s.HowToApplyOut:
+    how = howto.how_to_apply(line)
+    return s.HowToApplyOut(
+        channel=how.channel, channel_note=how.unknown_sentence, url=how.url, email=how.email, prepare=how.prepare,
+        decides=how.decides, decision_timing=how.decision_timing, contact=_contact_details(how.contact),
+        source=how.source.key if how.source else None,
+    )
 
 
 def funding_detail(line: FundingLine, today: dt.date | None = None) -> s.FundingDetail:
@@ -86,7 +102,7 @@ def funding_detail(line: FundingLine, today: dt.date | None = None) -> s.Funding
         url=funding_page(line),
         administrator=s.Ref(id=line.administrator_id, name=line.administrator.name),
         related_partners=_ids(line.related_partners),
-        level=line.level, status=line.status, status_reason=line.status_reason,
+        level=line.level, status=line.status, status_reason=line.status_reason, status_as_of=line.status_as_of,
         themes=_ids(line.themes), applicant_types=_ids(line.applicant_types),
         applicant_types_to_verify=_ids(line.applicant_types_to_verify),
         territory=s.Ref(id=line.territory_id, name=line.territory.name),
@@ -102,7 +118,7 @@ def funding_detail(line: FundingLine, today: dt.date | None = None) -> s.Funding
             s.LimitOut(max_count=x.max_count, scope=x.scope, text=x.text, source=x.source_key or None)
             for x in line.applicationlimits.all()
         ],
-        conditions=[s.ConditionOut(text=c.text, kind=c.kind, source=c.source_key or None) for c in line.conditions.all()],
+        conditions=[s.ConditionOut(text=c.text, kind=c.kind, as_of=c.as_of, source=c.source_key or None) for c in line.conditions.all()],
         examples=[
             s.ExampleOut(
                 title=e.title, description=e.description, beneficiary=e.beneficiary, municipality=e.municipality_id,
@@ -111,10 +127,13 @@ def funding_detail(line: FundingLine, today: dt.date | None = None) -> s.Funding
             for e in line.fundedexamples.all()
         ],
         figures=_figures(line),
-        contact=s.ContactOut(name=line.contact_name, email=line.contact_email, url=line.contact_url),
+        contact=s.ContactOut(name=line.contact_name, email=line.contact_email, url=line.contact_url,
+                             phone=line.contact_phone, address=line.contact_address),
+        how_to_apply=_how_to_apply(line),
         sources=_sources(line),
         field_sources=line.field_sources, to_verify=line.to_verify, verified_on=line.verified_on,
         provenance=_provenance(line),
+        data_changed_on=line_changed_on(line),
     )
 
 
@@ -131,7 +150,8 @@ def partner_item(partner: Partner) -> s.PartnerItem:
 def partner_detail(partner: Partner) -> s.PartnerDetail:
     return s.PartnerDetail(
         id=partner.id, name=partner.name, kind=partner.kind, summary=partner.summary, description=partner.description,
-        website=partner.website, email=partner.email, url=partner_page(partner), themes=_ids(partner.themes),
+        website=partner.website, email=partner.email, phone=partner.phone, address=partner.address,
+        url=partner_page(partner), themes=_ids(partner.themes),
         territory=s.Ref(id=partner.territory_id, name=partner.territory.name),
         services=[
             s.ServiceOut(title=x.title, description=x.description, themes=_ids(x.themes), audiences=_ids(x.audiences))
@@ -141,6 +161,7 @@ def partner_detail(partner: Partner) -> s.PartnerDetail:
         related_lines=sorted(_ids(partner.related_lines)),
         sources=_sources(partner),
         field_sources=partner.field_sources, to_verify=partner.to_verify, verified_on=partner.verified_on,
+        data_changed_on=partner_changed_on(partner),
     )
 
 

@@ -13,7 +13,7 @@ import yaml
 from django.conf import settings
 from pydantic import BaseModel, ConfigDict
 
-from . import presenters
+from . import howto, presenters
 from .models import FundingLine, Partner
 
 # The fields the printed entry shows next to a fact; doubts about the others are listed apart.
@@ -22,9 +22,11 @@ LINE_FIELDS = {
     "applicant_types_to_verify", "territory", "territory_basis", "required_municipality_flags", "financial", "timing",
     "cost_share_pct", "share_base", "co_financing", "max_amount", "total_budget", "budget_period", "max_duration_months", "submission",
     "yearly_deadlines", "call_rounds", "lead_time_months", "lead_time_reference", "activity_window", "limits",
-    "conditions", "contact",
+    "conditions", "contact", "how_to_apply",
 }
-PARTNER_FIELDS = {"name", "kind", "summary", "description", "services", "territory", "website", "email"}
+PARTNER_FIELDS = {"name", "kind", "summary", "description", "services", "territory", "website", "email", "phone", "address"}
+# The source key of the printed guide: its own examples and figures are reprinted in part IV.
+GUIDE_SOURCE = "gids"
 
 
 class ChapterSpec(BaseModel):
@@ -34,6 +36,9 @@ class ChapterSpec(BaseModel):
     kind: Literal["funding", "partners"]
     intro: str = ""
     entries: list[str] = []
+    # The guide's footnote to the chapter, and the address it gives for suggestions.
+    footnote: str = ""
+    suggestions_email: str = ""
 
 
 class EditionSpec(BaseModel):
@@ -50,12 +55,16 @@ class LineSection:
     timing_facts: list
     flag_sentences: list[str]
     other_to_verify: list[tuple[str, str]]
+    howto: howto.HowToApply
+    guide_examples: list
+    guide_figures: list
 
 
 @dataclass
 class PartnerSection:
     partner: Partner
     other_to_verify: list[tuple[str, str]]
+    contact: howto.ContactDetails
 
 
 @dataclass
@@ -66,6 +75,8 @@ class Chapter:
     intro: str
     anchor: str
     sections: list = field(default_factory=list)
+    footnote: str = ""
+    suggestions_email: str = ""
 
 
 @dataclass
@@ -103,6 +114,9 @@ def _line_section(line: FundingLine) -> LineSection:
         timing_facts=presenters.timing_facts(line),
         flag_sentences=[presenters.FLAG_SENTENCES.get(f, f) for f in line.required_municipality_flags],
         other_to_verify=presenters.other_to_verify(line, LINE_FIELDS),
+        howto=howto.how_to_apply(line),
+        guide_examples=[e for e in line.fundedexamples.all() if e.source_key == GUIDE_SOURCE],
+        guide_figures=[f for f in line.figures.all() if f.source_key == GUIDE_SOURCE],
     )
 
 
@@ -118,12 +132,13 @@ def build_edition(spec: EditionSpec | None = None) -> Edition:
     chapters = []
     for index, chapter_spec in enumerate(spec.chapters):
         chapter = Chapter(chapter_spec.number, chapter_spec.title, chapter_spec.kind, chapter_spec.intro,
-                          anchor="deel-" + chapter_spec.number.lower().replace(".", "-"))
+                          anchor="deel-" + chapter_spec.number.lower().replace(".", "-"),
+                          footnote=chapter_spec.footnote, suggestions_email=chapter_spec.suggestions_email)
         if chapter_spec.kind == "funding":
             chapter.sections = [_line_section(line) for line in _in_guide_order(lines, spec, index, lambda x: x.title)]
         else:
             chapter.sections = [
-                PartnerSection(partner, presenters.other_to_verify(partner, PARTNER_FIELDS))
+                PartnerSection(partner, presenters.other_to_verify(partner, PARTNER_FIELDS), howto.partner_contact(partner))
                 for partner in _in_guide_order(partners, spec, index, lambda x: x.name)
             ]
         chapters.append(chapter)

@@ -94,7 +94,7 @@ def _sources(entry) -> list[dict]:
         doc = {"key": source.key, "title": source.title}
         _put(doc, "url", source.url)
         _put(doc, "published", source.published)
-        doc["verified_on"] = source.verified_on
+        _put(doc, "verified_on", source.verified_on)
         out.append(doc)
     return out
 
@@ -104,6 +104,7 @@ def _provenance(doc: dict, entry, field_order: list[str]) -> None:
     doc["sources"] = _sources(entry)
     _put(doc, "field_sources", _ordered_by_fields(entry.field_sources, field_order))
     _put(doc, "to_verify", _ordered_by_fields(entry.to_verify, field_order))
+    _put(doc, "editor_todos", _ordered_by_fields(entry.editor_todos, field_order))
 
 
 # The order of every field a `field_sources` or `to_verify` key may name, as in the files.
@@ -113,8 +114,11 @@ FUNDING_FIELDS = [
     "required_municipality_flags", "max_duration_months", "financial", "cost_share_pct", "share_base", "co_financing", "max_amount",
     "total_budget", "budget_period", "timing", "submission", "yearly_deadlines", "call_rounds", "lead_time_months",
     "lead_time_reference", "activity_window", "limits", "conditions", "figures", "examples", "contact",
+    "how_to_apply",
 ]
-PARTNER_FIELDS = ["name", "kind", "summary", "description", "territory", "website", "email", "themes", "services"]
+PARTNER_FIELDS = ["name", "kind", "summary", "description", "territory", "website", "email", "phone", "address", "themes", "services"]
+# The keys of `how_to_apply` in the files' order (schema.HowToApply).
+HOW_TO_APPLY_KEYS = ["channel", "url", "email", "prepare", "decides", "decision_timing", "contact_partner", "source"]
 
 
 def partner_document(partner: m.Partner) -> dict:
@@ -123,6 +127,8 @@ def partner_document(partner: m.Partner) -> dict:
     doc["territory"] = partner.territory_id
     _put(doc, "website", partner.website)
     _put(doc, "email", partner.email)
+    _put(doc, "phone", partner.phone)
+    _put(doc, "address", partner.address)
     _put(doc, "themes", _vocabulary_order(partner.themes.all()))
     services = []
     for service in _in_order(partner.services):
@@ -183,6 +189,7 @@ def _figures(line: m.FundingLine) -> list[dict]:
         for point in _in_order(figure.points):
             flow = FlowMap(label=point.label, value=point.value)
             _put(flow, "at_least", point.at_least, default=False)
+            _put(flow, "computed", point.computed)
             points.append(flow)
         item["points"] = points
         out.append(item)
@@ -202,6 +209,16 @@ def _examples(line: m.FundingLine) -> list[dict]:
     return out
 
 
+def _how_to_apply(stored: dict) -> dict:
+    doc = {key: stored[key] for key in HOW_TO_APPLY_KEYS if stored.get(key)}
+    if doc:
+        doc["channel"] = stored.get("channel") or "unknown"  # written even when unknown
+        doc = {key: doc[key] for key in HOW_TO_APPLY_KEYS if key in doc}
+    if "prepare" in doc:
+        doc["prepare"] = list(doc["prepare"])
+    return doc
+
+
 def funding_document(line: m.FundingLine) -> dict:
     doc = {"id": line.id, "title": line.title, "summary": line.summary}
     _put(doc, "description", line.description)
@@ -209,6 +226,7 @@ def funding_document(line: m.FundingLine) -> dict:
     _put(doc, "related_partners", Flow(sorted(p.pk for p in line.related_partners.all())))
     doc["level"], doc["status"] = line.level, line.status
     _put(doc, "status_reason", line.status_reason)
+    _put(doc, "status_as_of", line.status_as_of)
     doc["themes"] = _vocabulary_order(line.themes.all())
     _put(doc, "applicant_types", _vocabulary_order(line.applicant_types.all()))
     _put(doc, "applicant_types_to_verify", _vocabulary_order(line.applicant_types_to_verify.all()))
@@ -225,6 +243,7 @@ def funding_document(line: m.FundingLine) -> dict:
     for condition in _in_order(line.conditions):
         item = {"text": condition.text}
         _put(item, "kind", condition.kind, default=m.ConditionKind.INFO)
+        _put(item, "as_of", condition.as_of)
         conditions.append(_sourced(item, condition))
     _put(doc, "conditions", conditions)
     _put(doc, "figures", _figures(line))
@@ -233,7 +252,10 @@ def funding_document(line: m.FundingLine) -> dict:
     _put(contact, "name", line.contact_name)
     _put(contact, "email", line.contact_email)
     _put(contact, "url", line.contact_url)
+    _put(contact, "phone", line.contact_phone)
+    _put(contact, "address", line.contact_address)
     _put(doc, "contact", contact)
+    _put(doc, "how_to_apply", _how_to_apply(line.how_to_apply))
     _provenance(doc, line, FUNDING_FIELDS)
     return doc
 

@@ -252,6 +252,8 @@ def _check_references(cat: Catalogue, problems: list[Problem]) -> None:
         else:
             unknown(rel, "administrator", [entry.administrator], cat.partners, "partner")
             unknown(rel, "related_partners", entry.related_partners, cat.partners, "partner")
+            if entry.how_to_apply.contact_partner:
+                unknown(rel, "how_to_apply.contact_partner", [entry.how_to_apply.contact_partner], cat.partners, "partner")
             unknown(rel, "level", [entry.level], set(m.Level.values), "niveau")
             unknown(rel, "applicant_types", entry.applicant_types, applicant_types, "type aanvrager")
             unknown(rel, "applicant_types_to_verify", entry.applicant_types_to_verify, applicant_types, "type aanvrager")
@@ -261,7 +263,7 @@ def _check_references(cat: Catalogue, problems: list[Problem]) -> None:
 
 
 def _structured_fields(entry) -> set[str]:
-    fields = set(type(entry).model_fields) - {"id", "sources", "field_sources", "to_verify"}
+    fields = set(type(entry).model_fields) - {"id", "sources", "field_sources", "to_verify", "editor_todos"}
     if isinstance(entry, FundingFile):
         fields |= set(Financial.model_fields) | set(Timing.model_fields)
     return fields
@@ -275,16 +277,18 @@ def _check_sources(entry, rel: str, problems: list[Problem]) -> None:
             problems.append(Problem(rel, f"field_sources.{name}", "onbekend veld"))
         if key not in keys:
             problems.append(Problem(rel, f"field_sources.{name}", f"onbekende bron '{key}'"))
-    for name in entry.to_verify:
-        if name not in fields:
-            problems.append(Problem(rel, f"to_verify.{name}", "onbekend veld"))
+    for mapping in ("to_verify", "editor_todos"):
+        for name in getattr(entry, mapping):
+            if name not in fields:
+                problems.append(Problem(rel, f"{mapping}.{name}", "onbekend veld"))
     if isinstance(entry, FundingFile):
-        sourced = [("conditions", entry.conditions), ("limits", entry.limits), ("examples", entry.examples),
+        sourced = [("how_to_apply", [entry.how_to_apply]), ("conditions", entry.conditions), ("limits", entry.limits), ("examples", entry.examples),
                    ("figures", entry.figures), ("timing.call_rounds", entry.timing.call_rounds)]
         for loc, items in sourced:
             for i, item in enumerate(items):
                 if item.source is not None and item.source not in keys:
-                    problems.append(Problem(rel, f"{loc}.{i}.source", f"onbekende bron '{item.source}'"))
+                    where = f"{loc}.source" if loc == "how_to_apply" else f"{loc}.{i}.source"
+                    problems.append(Problem(rel, where, f"onbekende bron '{item.source}'"))
 
 
 def _municipality_names(cat: Catalogue) -> dict[str, str]:
@@ -377,6 +381,7 @@ def _write_municipalities(cat: Catalogue) -> dict[str, m.Municipality]:
         values["verified_on"] = info.verified_on
         values["merged_on"] = merged.get(code, (None, None))[1]
         values["wies_status"], values["wies_note"] = _wies(info.wies, code)
+        values["wies_editor_todo"] = info.wies.editor_todo if values["wies_status"] == m.WiesStatus.TO_VERIFY and code not in info.wies.to_verify else ""
 
     existing = m.Municipality.objects.in_bulk()
     fields = [f for f in next(iter(wanted.values()))]
@@ -468,6 +473,7 @@ def _entry_defaults(entry) -> dict:
         "verified_on": entry.verified_on,
         "field_sources": entry.field_sources,
         "to_verify": entry.to_verify,
+        "editor_todos": entry.editor_todos,
     }
 
 
@@ -497,7 +503,8 @@ def _write_sources(owner_field: str, owner, sources) -> None:
 
 def _write_partner(entry: PartnerFile) -> None:
     partner = _upsert(m.Partner, entry.id, {**_entry_defaults(entry), "name": entry.name, "kind": entry.kind,
-                                            "summary": entry.summary, "website": entry.website, "email": entry.email})
+                                            "summary": entry.summary, "website": entry.website, "email": entry.email,
+                                            "phone": entry.phone, "address": entry.address})
     partner.themes.set(entry.themes)
     _write_sources("partner", partner, entry.sources)
     services = _sync(m.Service, {"partner": partner}, [{"title": s.title, "description": s.description} for s in entry.services])
@@ -515,6 +522,7 @@ def _write_funding_line(entry: FundingFile, names: dict[str, str]) -> None:
         **_entry_defaults(entry),
         "title": entry.title, "summary": entry.summary, "administrator_id": entry.administrator,
         "level": entry.level, "status": entry.status, "status_reason": entry.status_reason,
+        "status_as_of": entry.status_as_of,
         "territory_basis": entry.territory_basis,
         "required_municipality_flags": entry.required_municipality_flags,
         "cost_share_pct": money.cost_share_pct, "max_amount": money.max_amount,
@@ -526,6 +534,9 @@ def _write_funding_line(entry: FundingFile, names: dict[str, str]) -> None:
         "window_start_month": start[0], "window_start_day": start[1],
         "window_end_month": end[0], "window_end_day": end[1],
         "contact_name": entry.contact.name, "contact_email": entry.contact.email, "contact_url": entry.contact.url,
+        "contact_phone": entry.contact.phone, "contact_address": entry.contact.address,
+        # The channel is always stored, "unknown" too: that the sources do not say is a fact.
+        "how_to_apply": {"channel": entry.how_to_apply.channel, **entry.how_to_apply.model_dump(exclude_defaults=True)},
     })
     line.themes.set(entry.themes)
     line.applicant_types.set(entry.applicant_types)
@@ -546,7 +557,9 @@ def _write_funding_children(line: m.FundingLine, entry: FundingFile, names: dict
         {"label": r.label, "opens_on": r.opens_on, "closes_on": r.closes_on, "source_key": r.source or ""}
         for r in entry.timing.call_rounds
     ])
-    _sync(m.Condition, owner, [{"text": c.text, "kind": c.kind, "source_key": c.source or ""} for c in entry.conditions])
+    _sync(m.Condition, owner, [
+        {"text": c.text, "kind": c.kind, "as_of": c.as_of, "source_key": c.source or ""} for c in entry.conditions
+    ])
     _sync(m.ApplicationLimit, owner, [
         {"max_count": x.max_count, "scope": x.scope, "text": x.text, "source_key": x.source or ""} for x in entry.limits
     ])
@@ -562,4 +575,6 @@ def _write_funding_children(line: m.FundingLine, entry: FundingFile, names: dict
         {"slug": f.slug, "title": f.title, "unit": f.unit, "note": f.note, "source_key": f.source or ""} for f in entry.figures
     ])
     for figure, item in zip(figures, entry.figures):
-        _sync(m.FigurePoint, {"figure": figure}, [{"label": p.label, "value": p.value, "at_least": p.at_least} for p in item.points])
+        _sync(m.FigurePoint, {"figure": figure}, [
+            {"label": p.label, "value": p.value, "at_least": p.at_least, "computed": p.computed} for p in item.points
+        ])

@@ -62,6 +62,8 @@ class Municipality(models.Model):
     facility_municipality = models.BooleanField("faciliteitengemeente", default=False)
     wies_status = models.CharField("WIES-gemeente", max_length=12, choices=WiesStatus.choices, default=WiesStatus.TO_VERIFY)
     wies_note = models.TextField("toelichting WIES", blank=True)
+    # What editors must still do about the designation; never shown on public pages.
+    wies_editor_todo = models.TextField("WIES: te doen voor de redactie", blank=True)
     merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_from", verbose_name="opgegaan in")
     merged_on = models.DateField("fusiedatum", null=True, blank=True)
     nis_code_to_verify = models.BooleanField("NIS-code te verifiëren", default=False)
@@ -113,6 +115,8 @@ class CatalogueEntry(models.Model):
     field_sources = models.JSONField("bron per veld", default=dict, blank=True)
     # {field name: Dutch reason}: facts the sources leave unsure; shown as "te verifiëren".
     to_verify = models.JSONField("te verifiëren", default=dict, blank=True)
+    # {field name: Dutch to-do}: the editors' own notes; the staleness page and the admin only.
+    editor_todos = models.JSONField("te doen voor de redactie", default=dict, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -145,6 +149,8 @@ class Partner(CatalogueEntry):
     summary = models.CharField("samenvatting", max_length=400)
     website = models.URLField(max_length=500, blank=True)
     email = models.EmailField("e-mail", blank=True)
+    phone = models.CharField("telefoon", max_length=40, blank=True)
+    address = models.CharField("adres", max_length=300, blank=True)
     themes = models.ManyToManyField(Theme, related_name="partners", blank=True)
     # A partner that a feed names (the administrator of its offers) is kept by the importer, not the YAML.
     feed_source = models.CharField("bron", max_length=20, default="redactie", db_index=True)
@@ -234,6 +240,8 @@ class FundingLine(CatalogueEntry):
     level = models.CharField("niveau", max_length=20, choices=Level.choices)
     status = models.CharField(max_length=12, choices=Status.choices)
     status_reason = models.TextField("reden status", blank=True)
+    # The year the status reason describes ("Stand van zaken 2024"); empty: not tied to a time.
+    status_as_of = models.CharField("reden status: stand van zaken in", max_length=4, blank=True)
     themes = models.ManyToManyField(Theme, related_name="funding_lines", blank=True)
     applicant_types = models.ManyToManyField(ApplicantType, related_name="funding_lines", blank=True, verbose_name="wie mag aanvragen")
     applicant_types_to_verify = models.ManyToManyField(ApplicantType, related_name="funding_lines_to_verify", blank=True, verbose_name="aanvragers te verifiëren")
@@ -259,6 +267,11 @@ class FundingLine(CatalogueEntry):
     contact_name = models.CharField("contact", max_length=200, blank=True)
     contact_email = models.EmailField("contact e-mail", blank=True)
     contact_url = models.URLField("contactpagina", max_length=500, blank=True)
+    contact_phone = models.CharField("contact telefoon", max_length=40, blank=True)
+    contact_address = models.CharField("contact adres", max_length=300, blank=True)
+    # How to apply as far as the sources say (schema.HowToApply): channel, what to prepare,
+    # who decides and when, whom to call or write, and the source key.
+    how_to_apply = models.JSONField("hoe aanvragen", default=dict, blank=True)
 
     # Provenance (randwijzer.feeds): which feed record this line comes from or is linked to, when it
     # was read, and the values the feed last gave, so a re-import can tell an editor's fact from the feed's.
@@ -292,7 +305,8 @@ class Source(models.Model):
     title = models.CharField("titel", max_length=300)
     url = models.URLField(max_length=800, blank=True)
     published = models.CharField("verschenen", max_length=40, blank=True)
-    verified_on = models.DateField("geverifieerd op")
+    # Empty for a printed document that was only read, never checked at the source.
+    verified_on = models.DateField("nagekeken bij de bron op", null=True, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 
     history = CatalogueHistory()
@@ -375,6 +389,7 @@ class ConditionKind(models.TextChoices):
 class Condition(FundingChild):
     text = models.TextField("voorwaarde")
     kind = models.CharField("soort", max_length=10, choices=ConditionKind.choices, default=ConditionKind.INFO)
+    as_of = models.CharField("stand van zaken in", max_length=4, blank=True)
 
     class Meta(FundingChild.Meta):
         verbose_name = "voorwaarde"
@@ -441,6 +456,8 @@ class FigurePoint(models.Model):
     value = models.BigIntegerField()
     # The source says "meer dan": the value is a lower bound.
     at_least = models.BooleanField("minstens", default=False)
+    # Not printed in the source but worked out from it: how (shown as "berekend: …").
+    computed = models.CharField("berekend", max_length=200, blank=True)
 
     history = CatalogueHistory()
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from randwijzer.text.dutch import format_date_nl, format_euro, format_month_day, format_number, join_nl, months_nl
+from randwijzer.text.dutch import add_months, format_date_nl, format_euro, format_month_day, format_number, join_nl, months_nl
 
-from .models import FundingLine, LeadTimeReference, Municipality, Source, SubmissionMode, WiesStatus
+from .models import FundingLine, LeadTimeReference, Municipality, ShareBase, Source, SubmissionMode, WiesStatus
 
 FLAG_SENTENCES = {
     "wies": "De gemeente moet een WIES-gemeente (Wonen in Eigen Streek) zijn.",
@@ -32,7 +32,8 @@ FIELD_LABELS = {
     "lead_time_months": "aanlooptijd", "lead_time_reference": "aanlooptijd", "activity_window": "periode van de activiteit",
     "limits": "beperkingen", "conditions": "voorwaarden", "examples": "voorbeelden", "figures": "cijfers",
     "contact": "contact", "verified_on": "geverifieerd op", "name": "naam", "kind": "soort", "website": "website",
-    "email": "e-mail", "services": "diensten",
+    "email": "e-mail", "services": "diensten", "phone": "telefoon", "address": "adres",
+    "how_to_apply": "hoe aanvragen",
 }
 
 
@@ -73,11 +74,26 @@ def submission_in_dutch(line: FundingLine) -> str:
     if line.submission_mode == SubmissionMode.ROUNDS:
         days = join_nl(format_month_day(d.month, d.day) for d in line.yearlydeadlines.all())
         return f"Indienen kan elk jaar tot een vaste datum: ten laatste op {days}."
+    if line.submission_mode == SubmissionMode.CONTINUOUS and line.lead_time_months and line.has_activity_window:
+        return window_submission_in_dutch(line)
     if line.submission_mode == SubmissionMode.CONTINUOUS:
         return "Aanvragen kan het hele jaar door."
     if line.submission_mode == SubmissionMode.CALL:
         return "Aanvragen kan alleen binnen een projectoproep."
     return "Er is geen indienmoment bekend."
+
+
+def window_submission_in_dutch(line: FundingLine) -> str:
+    """An activity in a yearly window with a lead time: the two last days to apply, as the date engine
+    (timing.lead_time_deadlines_between) computes them; never 'het hele jaar door'."""
+    lead = line.lead_time_months
+    start = dt.date(2001, line.window_start_month, line.window_start_day)
+    end = dt.date(2001, line.window_end_month, line.window_end_day)
+    first, last = add_months(start, -lead), add_months(end, -lead)
+    return (f"Voor een activiteit tussen {format_month_day(start.month, start.day)} en {format_month_day(end.month, end.day)}: "
+            f"vraag aan ten laatste {months_nl(lead)} vooraf, dus uiterlijk {format_month_day(first.month, first.day)} "
+            f"voor een activiteit op {format_month_day(start.month, start.day)} en uiterlijk "
+            f"{format_month_day(last.month, last.day)} voor een activiteit op {format_month_day(end.month, end.day)}.")
 
 
 def lead_time_in_dutch(line: FundingLine) -> str:
@@ -119,8 +135,7 @@ def timing_facts(line: FundingLine) -> list[Fact]:
 def financial_facts(line: FundingLine) -> list[Fact]:
     facts = []
     if line.cost_share_pct is not None:
-        base = line.get_share_base_display()
-        facts.append(_fact(line, "cost_share_pct", f"De steun dekt tot {line.cost_share_pct}% van {base}.", also=("share_base",)))
+        facts.append(_fact(line, "cost_share_pct", share_in_dutch(line), also=("share_base",)))
     if line.co_financing:
         facts.append(_fact(line, "co_financing", "Cofinanciering: een deel van de kosten komt uit eigen of andere middelen."))
     if line.max_amount is not None:
@@ -132,6 +147,14 @@ def financial_facts(line: FundingLine) -> list[Fact]:
     if line.max_duration_months:
         facts.append(_fact(line, "max_duration_months", f"Een project duurt maximaal {months_nl(line.max_duration_months)}."))
     return facts + _doubted_unknowns(line, ("cost_share_pct", "max_amount", "total_budget", "max_duration_months"), facts)
+
+
+def share_in_dutch(line: FundingLine) -> str:
+    """'Tot 80% van de kosten'; a share of something else says what, and that it is not of the cost."""
+    if line.share_base == ShareBase.PROJECT_COST:
+        return f"De steun dekt tot {line.cost_share_pct}% van de kosten."
+    part = "de helft" if line.cost_share_pct == 50 else f"{line.cost_share_pct}%"
+    return f"De steun dekt {part} van {line.get_share_base_display()}, niet van de kosten van het project."
 
 
 def rules_in_dutch(line: FundingLine) -> list[str]:
@@ -168,7 +191,8 @@ def flag_notes(line: FundingLine, municipality: Municipality) -> list[str]:
     for flag in line.required_municipality_flags:
         who = FLAG_NAMES.get(flag, flag)
         if flag == "wies" and municipality.wies_status == WiesStatus.TO_VERIFY:
-            notes.append(f"Te verifiëren: alleen voor {who}; of {municipality.name_nl} er een is, is niet bevestigd.")
+            notes.append(f"Niet bevestigd: alleen voor {who}; of {municipality.name_nl} er een is, zeggen de bronnen niet. "
+                         f"Vraag het na bij {line.administrator.name}.")
         elif flag == "wies" and municipality.wies_status == WiesStatus.NO or flag != "wies" and not getattr(municipality, flag, True):
             notes.append(f"Niet voor {municipality.name_nl}: alleen voor {who}.")
     return notes

@@ -98,7 +98,10 @@ class WiesDesignation(Strict):
     designated: list[str] = []
     not_designated: list[str] = []
     to_verify: dict[str, str] = {}
+    # Public: shown on the municipality's page when its designation is open.
     default_note: str
+    # Editors only (staleness page): what the catalogue still lacks.
+    editor_todo: str = ""
 
 
 class MunicipalitiesFile(Strict):
@@ -115,17 +118,47 @@ class SourceItem(Strict):
     title: str = Field(min_length=1, max_length=300)
     url: str = Field(default="", pattern=r"^(https?://\S+|mailto:\S+)?$", max_length=800)
     published: str = Field(default="", max_length=40)
-    verified_on: dt.date
+    # The day an editor last checked the facts at this source. Left out for a printed document
+    # that was only read (the 2024 guide): reading it in 2026 is no check of the facts.
+    verified_on: dt.date | None = None
 
 
 class SourcedItem(Strict):
     source: str | None = None
 
 
+EMAIL = r"^([^@\s]+@[^@\s]+\.[a-z]{2,})?$"
+PHONE = r"^(\+?[0-9][0-9 ./-]{5,30})?$"
+
+
 class Contact(Strict):
     name: str = Field(default="", max_length=200)
-    email: str = Field(default="", pattern=r"^([^@\s]+@[^@\s]+\.[a-z]{2,})?$")
+    email: str = Field(default="", pattern=EMAIL)
     url: str = Field(default="", pattern=r"^(https?://\S+)?$", max_length=500)
+    phone: str = Field(default="", pattern=PHONE, max_length=40)
+    address: str = Field(default="", max_length=300)
+
+
+class HowToApply(SourcedItem):
+    """How to apply, only as far as the sources say it: `unknown` where they do not."""
+
+    channel: Literal["e-loket", "form", "email", "other", "unknown"] = "unknown"
+    url: str = Field(default="", pattern=r"^(https?://\S+)?$", max_length=500)
+    email: str = Field(default="", pattern=EMAIL)
+    # What to prepare, one item a line, each from the source.
+    prepare: list[str] = []
+    decides: str = Field(default="", max_length=300)
+    decision_timing: str = Field(default="", max_length=300)
+    # The partner to call or write; empty: the line's administrator.
+    contact_partner: str = ""
+
+    @model_validator(mode="after")
+    def channel_has_address(self):
+        if self.channel == "email" and not self.email:
+            raise ValueError("kanaal 'email' vraagt een e-mailadres in email")
+        if self.channel in ("e-loket", "form") and not self.url:
+            raise ValueError(f"kanaal '{self.channel}' vraagt een adres in url")
+        return self
 
 
 class Entry(Strict):
@@ -137,7 +170,10 @@ class Entry(Strict):
     verified_on: dt.date
     sources: list[SourceItem] = Field(min_length=1)
     field_sources: dict[str, str] = {}
+    # Public caveats: facts the sources leave open, shown to readers ("Niet bevestigd: …").
     to_verify: dict[str, str] = {}
+    # Editors' to-dos: shown on the staleness page and in the admin only, never to the public.
+    editor_todos: dict[str, str] = {}
 
     @model_validator(mode="after")
     def source_keys_unique(self):
@@ -160,7 +196,9 @@ class PartnerFile(Entry):
     kind: str
     summary: str = Field(min_length=1, max_length=400)
     website: str = Field(default="", pattern=r"^(https?://\S+)?$", max_length=500)
-    email: str = Field(default="", pattern=r"^([^@\s]+@[^@\s]+\.[a-z]{2,})?$")
+    email: str = Field(default="", pattern=EMAIL)
+    phone: str = Field(default="", pattern=PHONE, max_length=40)
+    address: str = Field(default="", max_length=300)
     themes: list[str] = []
     services: list[ServiceItem] = []
 
@@ -230,6 +268,8 @@ class LimitItem(SourcedItem):
 class ConditionItem(SourcedItem):
     text: str = Field(min_length=1)
     kind: Literal["info", "check", "purpose"] = "info"
+    # A statement true at a time ("de volgende Vlaamse Regering beslist …"): the year it describes.
+    as_of: str = Field(default="", pattern=r"^(\d{4})?$")
 
 
 class ExampleItem(SourcedItem):
@@ -245,6 +285,8 @@ class FigurePointItem(Strict):
     label: str = Field(max_length=120)
     value: NonNegativeInt
     at_least: bool = False
+    # Worked out by the editors, not printed in the source: how ("20 miljoen + 4 × 1,5 miljoen").
+    computed: str = Field(default="", max_length=200)
 
 
 class FigureItem(SourcedItem):
@@ -263,6 +305,7 @@ class FundingFile(Entry):
     level: str
     status: Literal["open", "doorlopend", "afgesloten", "onzeker"]
     status_reason: str = ""
+    status_as_of: str = Field(default="", pattern=r"^(\d{4})?$")
     themes: list[str] = Field(min_length=1)
     applicant_types: list[str] = []
     applicant_types_to_verify: list[str] = []
@@ -276,6 +319,7 @@ class FundingFile(Entry):
     examples: list[ExampleItem] = []
     figures: list[FigureItem] = []
     contact: Contact = Contact()
+    how_to_apply: HowToApply = HowToApply()
 
     @model_validator(mode="after")
     def applicants_given(self):

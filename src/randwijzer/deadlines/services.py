@@ -77,7 +77,7 @@ class Item:
             notes.append(f"Het is onzeker of deze steunmaatregel nog loopt. {line.status_reason}".strip())
         for field in ("status", "timing", "submission", "yearly_deadlines", "call_rounds", "lead_time_months", "activity_window"):
             if line.to_verify.get(field):
-                notes.append(f"Te verifiëren: {line.to_verify[field]}")
+                notes.append(f"Niet bevestigd: {line.to_verify[field]}")
         return notes
 
 

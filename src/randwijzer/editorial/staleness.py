@@ -52,7 +52,9 @@ def stale_items(today: dt.date | None = None) -> list[StaleItem]:
              for line in m.FundingLine.objects.filter(old)]
     items += [StaleItem("partner", partner.name, "", partner.verified_on, _edit_url(partner))
               for partner in m.Partner.objects.filter(old)]
-    for source in m.Source.objects.filter(old).select_related("funding_line", "partner"):
+    # A printed document without a check date (the 2024 guide) was read, not checked: no task here.
+    printed = Q(verified_on__isnull=True, url="") & ~Q(published="")
+    for source in m.Source.objects.filter(old).exclude(printed).select_related("funding_line", "partner"):
         owner = source.funding_line or source.partner
         # A source is edited in the form of its entry (inline).
         items.append(StaleItem("bron", source.title, str(owner), source.verified_on, _edit_url(owner)))
@@ -70,6 +72,19 @@ def doubts() -> list[DoubtItem]:
         labels = [a.label for a in line.applicant_types_to_verify.all()]
         if labels:
             items.append(DoubtItem(line.title, "aanvragers te verifiëren", ", ".join(labels), _edit_url(line)))
+    return sorted(items, key=lambda i: (i.entry, i.field))
+
+
+def editor_todos() -> list[DoubtItem]:
+    """The editors' own to-dos (`editor_todos`, the WIES list still missing): never on public pages."""
+    items = [DoubtItem(str(entry), FIELD_LABELS.get(field, field), text, _edit_url(entry))
+             for model in (m.FundingLine, m.Partner) for entry in model.objects.exclude(editor_todos={})
+             for field, text in entry.editor_todos.items()]
+    municipal = m.Municipality.objects.exclude(wies_editor_todo="").values_list("wies_editor_todo", flat=True)
+    for text in sorted(set(municipal)):
+        count = sum(1 for t in municipal if t == text)
+        items.append(DoubtItem(f"{count} gemeenten", "WIES-gemeente", text,
+                               reverse("admin:catalogue_municipality_changelist") + "?wies_status__exact=to_verify"))
     return sorted(items, key=lambda i: (i.entry, i.field))
 
 

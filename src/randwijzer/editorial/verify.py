@@ -29,6 +29,11 @@ class Verified:
 
 
 
+def _printed_and_only_read(source) -> bool:
+    """The 2024 guide: a checked entry does not make the printed text checked (docs/catalogue.md)."""
+    return source.verified_on is None and not source.url and bool(source.published)
+
+
 def verify_today(entries, user=None, today: dt.date | None = None) -> Verified:
     """Mark funding lines or partners (and all their sources) as verified on `today`."""
     today = today or timezone.localdate()
@@ -41,6 +46,8 @@ def verify_today(entries, user=None, today: dt.date | None = None) -> Verified:
             entry.verified_on = today
             entry.save()
             for source in entry.sources.all():
+                if _printed_and_only_read(source):
+                    continue
                 source.verified_on = today
                 source.save()
                 sources += 1

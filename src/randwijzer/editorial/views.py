@@ -15,5 +15,6 @@ def stale(request):
         "cutoff": staleness.stale_cutoff(today),
         "months": staleness.MAX_AGE_MONTHS,
         "doubts": staleness.doubts(),
+        "todos": staleness.editor_todos(),
         "municipalities": staleness.municipality_doubts(),
     })

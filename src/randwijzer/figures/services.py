@@ -29,12 +29,16 @@ def describe(figure: Figure, points) -> str:
         text += f" Het hoogst: {join_nl(highest)} ({figure_value(next(p for p in points if p.value == top), figure.unit)})."
     if any(p.at_least for p in points):
         text += " Waar ‘meer dan’ staat, noemt de bron alleen een ondergrens."
+    for point in points:
+        if point.computed:
+            text += f" {point.label}: berekend ({point.computed}), niet zo in de bron."
     return text
 
 
 def chart_for_figure(figure: Figure) -> BarChart:
     points = list(figure.points.all())
-    bars = tuple(Bar(p.label, p.value, figure_value(p, figure.unit)) for p in points)
+    # A value worked out by the editors is labelled so on its bar: the source does not print it.
+    bars = tuple(Bar(f"{p.label} (berekend)" if p.computed else p.label, p.value, figure_value(p, figure.unit)) for p in points)
     return BarChart(chart_id(figure), figure.title, describe(figure, points), bars)
 
 

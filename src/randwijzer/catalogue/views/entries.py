@@ -4,8 +4,9 @@ from django.shortcuts import get_object_or_404, render
 
 from randwijzer.deadlines import services as deadlines
 
-from .. import presenters
+from .. import howto, presenters
 from ..audiences import member_ids
+from ..freshness import line_changed_on, partner_changed_on
 from ..provenance import provenance
 from ..models import ApplicantType, FundingLine, Partner
 
@@ -22,9 +23,9 @@ LINE_PAGE_FIELDS = {
     "themes", "applicant_types", "applicant_types_to_verify", "territory", "territory_basis",
     "required_municipality_flags", "financial", "timing", "cost_share_pct", "share_base", "co_financing", "max_amount", "total_budget",
     "budget_period", "max_duration_months", "submission", "yearly_deadlines", "call_rounds", "lead_time_months",
-    "lead_time_reference", "activity_window", "limits", "conditions", "examples", "figures", "contact",
+    "lead_time_reference", "activity_window", "limits", "conditions", "examples", "figures", "contact", "how_to_apply",
 }
-PARTNER_PAGE_FIELDS = {"name", "kind", "summary", "description", "services", "territory", "website", "email", "themes"}
+PARTNER_PAGE_FIELDS = {"name", "kind", "summary", "description", "services", "territory", "website", "email", "phone", "address", "themes"}
 
 
 def home(request):
@@ -52,6 +53,8 @@ def funding_detail(request, pk):
         "flag_sentences": [presenters.FLAG_SENTENCES.get(f, f) for f in line.required_municipality_flags],
         "other_to_verify": presenters.other_to_verify(line, LINE_PAGE_FIELDS),
         "provenance": provenance(line),
+        "howto": howto.how_to_apply(line),
+        "data_changed_on": line_changed_on(line),
     }
     return render(request, "catalogue/funding_detail.html", context)
 
@@ -64,5 +67,7 @@ def partner_detail(request, pk):
     context = {
         "partner": partner,
         "other_to_verify": presenters.other_to_verify(partner, PARTNER_PAGE_FIELDS),
+        "contact": howto.partner_contact(partner),
+        "data_changed_on": partner_changed_on(partner),
     }
     return render(request, "catalogue/partner_detail.html", context)
