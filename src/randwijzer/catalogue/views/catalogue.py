@@ -13,6 +13,7 @@ from randwijzer.matching.search import search_funding, search_partners
 
 from ..inputs import InputError, resolve_municipality
 from ..models import ApplicantType, Level, Municipality, Status, Theme
+from ..page_cache import cached_page
 
 MAX_QUERY = 200
 
@@ -109,6 +110,7 @@ def active_filters(vocab, filters: Filters) -> list[dict]:
     ]
 
 
+@cached_page
 def catalogue_list(request):
     vocab = vocabularies()
     filters = parse_filters(request.GET, vocab)

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from .. import presenters, timing
 from ..models import ApplicantType, FundingLine, Partner
+from ..page_cache import cached_page
 
 # Entry points per audience; associations share the vzw filter (it covers most of them).
 AUDIENCES = [
@@ -24,6 +25,7 @@ LINE_PAGE_FIELDS = {
 PARTNER_PAGE_FIELDS = {"name", "kind", "summary", "description", "services", "territory", "website", "email", "themes"}
 
 
+@cached_page
 def home(request):
     today = timezone.localdate()
     context = {
@@ -35,6 +37,7 @@ def home(request):
     return render(request, "catalogue/home.html", context)
 
 
+@cached_page
 def funding_detail(request, pk):
     line = FundingLine.objects.with_details().filter(pk=pk).first()
     if line is None:
@@ -50,6 +53,7 @@ def funding_detail(request, pk):
     return render(request, "catalogue/funding_detail.html", context)
 
 
+@cached_page
 def partner_detail(request, pk):
     queryset = Partner.objects.select_related("territory").prefetch_related(
         "themes", "services__themes", "services__audiences", "sources", "administered_lines", "related_lines",

@@ -6,8 +6,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from .. import presenters, search
 from ..inputs import InputError, resolve_municipality
 from ..models import FundedExample, FundingLine, Municipality
+from ..page_cache import cached_page
 
 
+@cached_page
 def municipality_detail(request, slug):
     municipality = get_object_or_404(Municipality.objects.select_related("merged_into"), slug=slug)
     # A merged municipality no longer exists: what applies is what applies to its successor.
@@ -33,6 +35,7 @@ def _group_key(m: Municipality) -> str:
     return m.province or m.region
 
 
+@cached_page
 def municipality_list(request):
     everyone = list(Municipality.objects.select_related("merged_into"))
     rand = [m for m in everyone if m.in_vlaamse_rand]
@@ -43,6 +46,7 @@ def municipality_list(request):
     return render(request, "catalogue/municipality_list.html", {"rand": rand, "groups": groups})
 
 
+@cached_page
 def municipality_search(request):
     """A name, postcode, deelgemeente or NIS code leads to the municipality's page; else suggestions."""
     text = request.GET.get("naam", "").strip()[:120]
