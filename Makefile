@@ -34,6 +34,7 @@ run: setup
 test: install browser
 	$(BIN)/python -m pytest
 	$(MAKE) --no-print-directory test-postgres
+	$(MAKE) --no-print-directory test-redis
 
 # What the browser and accessibility tests need: Debian's chromium (apt-get, when missing) and
 # axe-core from npm in .cache/npm. Never fails: without them those tests skip and say why.
@@ -94,3 +95,10 @@ DURATION ?= 10
 .PHONY: load
 load: install
 	bash scripts/with-postgres.sh $(BIN)/python bench/load.py --rates $(RATES) --duration $(DURATION) --workers $(WORKERS) --write docs/load.md
+
+# The cache tests once more against a real, throwaway Redis server (CACHE_URL): scripts/with-redis.sh
+# installs Debian's redis-server when missing (as root), or prints why it skips. `make run` never uses Redis.
+CACHE_TESTS := tests/catalogue/test_page_cache.py tests/catalogue/test_version.py tests/matching/test_memo.py tests/ops/test_cache_setting.py
+.PHONY: test-redis
+test-redis: install
+	bash scripts/with-redis.sh $(BIN)/python -m pytest -p no:cacheprovider $(CACHE_TESTS)

@@ -242,3 +242,28 @@ SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
 # A working day: an editor or organisation member logs in again the next morning.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(10 * 60 * 60)))
 CSRF_FAILURE_VIEW = "randwijzer.ops.errors.csrf_failure"
+
+# The cache of rendered catalogue pages and Projectwijzer answers (randwijzer.catalogue.page_cache):
+# each process's own memory by default, at most CACHE_MAX_ENTRIES entries. With several workers or
+# hosts, CACHE_URL (redis://host:6379/0 or memcached://host:11211) shares one cache between them
+# (docs/deployment.md). Correctness never depends on it: keys carry the catalogue version.
+CACHE_URL = os.environ.get("CACHE_URL", "").strip()
+CACHE_MAX_ENTRIES = int(os.environ.get("CACHE_MAX_ENTRIES", "2000"))
+
+
+def _cache(url: str) -> dict:
+    scheme = url.split("://", 1)[0].lower()
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": CACHE_MAX_ENTRIES}}
+    if scheme in {"redis", "rediss", "unix"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url, "KEY_PREFIX": "randwijzer"}
+    if scheme == "memcached":
+        return {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache", "LOCATION": url.split("://", 1)[1],
+                "KEY_PREFIX": "randwijzer"}
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(f"CACHE_URL {url!r} wordt niet herkend: gebruik redis://host:poort/0 of memcached://host:poort "
+                               "(of laat CACHE_URL leeg voor het geheugen van elk proces).")
+
+
+CACHES = {"default": _cache(CACHE_URL)}

@@ -25,6 +25,10 @@ def assert_same_tables(first: dict, second: dict):
     assert first["unmodelled"] == [] and second["unmodelled"] == [], "tables that no model (and no backup) covers"
     assert first["tables"].keys() == second["tables"].keys()
     for table, rows in first["tables"].items():
+        if table == "catalogue_catalogueversion":
+            # Left out of backups on purpose: a restore makes a new catalogue version (the page cache's key).
+            assert second["tables"][table] != rows, "a restore must replace the catalogue version"
+            continue
         assert second["tables"][table] == rows, f"table {table} differs"
 
 

@@ -3,7 +3,9 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from ninja import Field, Query, Router, Schema
+from ninja.decorators import decorate_view
 
+from randwijzer.catalogue.page_cache import cached_page
 from randwijzer.deadlines import services
 
 from .schemas import FILTER, InvalidInputOut
@@ -50,6 +52,7 @@ def serialize(item: services.Item) -> DeadlineOut | WindowOut:
 
 
 @router.get("", response={200: list[DateItem], 422: InvalidInputOut}, summary="Indiendata en periodes")
+@decorate_view(cached_page)  # catalogue reads: cached, and 304 when unchanged
 def list_deadlines(request, filters: Query[DeadlineFilters]):
     """Uiterste indiendata tussen `from` en `to` (beide inbegrepen) en de periodes die erin vallen of
     ermee overlappen, op datum. Afgesloten steunmaatregelen staan er niet in."""

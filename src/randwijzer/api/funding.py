@@ -1,7 +1,9 @@
 """Routes for funding lines: validate the input, call the catalogue's search, wrap the result."""
 from ninja import Query, Router
+from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 
+from randwijzer.catalogue.page_cache import cached_page
 from randwijzer.matching import search
 
 from . import lookups, serializers
@@ -12,6 +14,7 @@ router = Router(tags=["steunmaatregelen"])
 
 
 @router.get("", response={200: list[FundingItem], 422: InvalidInputOut}, summary="Steunmaatregelen zoeken")
+@decorate_view(cached_page)  # catalogue reads: cached, and 304 when unchanged
 def list_funding(request, filters: Query[FundingFilters]):
     """Alle steunmaatregelen die aan de filters voldoen; met `q` de best passende eerst."""
     found = search.search_funding(
@@ -23,6 +26,7 @@ def list_funding(request, filters: Query[FundingFilters]):
 
 # `path:` so that an id with a slash still gets a JSON 404 instead of Django's HTML page.
 @router.get("/{path:id}", response={200: FundingDetail, 404: ErrorOut}, summary="Eén steunmaatregel")
+@decorate_view(cached_page)  # catalogue reads: cached, and 304 when unchanged
 def get_funding(request, id: str):
     line = lookups.funding_line(id)
     if line is None:

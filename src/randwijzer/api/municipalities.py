@@ -1,7 +1,9 @@
 """Route for one municipality, looked up as people write their place (catalogue.places)."""
 from ninja import Router, Status
+from ninja.decorators import decorate_view
 
 from randwijzer.catalogue.inputs import AmbiguousPlace, InputError, resolve_municipality
+from randwijzer.catalogue.page_cache import cached_page
 
 from . import serializers
 from .schemas import InvalidInputOut, MunicipalityDetail
@@ -11,6 +13,7 @@ router = Router(tags=["gemeenten"])
 
 @router.get("/{path:nis_code_or_name}", response={200: MunicipalityDetail, 404: InvalidInputOut, 409: InvalidInputOut},
             summary="Eén gemeente")
+@decorate_view(cached_page)  # catalogue reads: cached, and 304 when unchanged
 def get_municipality(request, nis_code_or_name: str):
     """Op NIS-code, postcode, Nederlandse of Franse naam, deelgemeente of een eenduidige korte vorm
     ("Wezembeek"). Een fusiegemeente die opging in een andere (bv. Gooik) geeft haar eigen gegevens

@@ -1,7 +1,9 @@
 """Routes for partners: organisations that help, advise or administer funding."""
 from ninja import Query, Router
+from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 
+from randwijzer.catalogue.page_cache import cached_page
 from randwijzer.matching import search
 
 from . import lookups, serializers
@@ -12,6 +14,7 @@ router = Router(tags=["partners"])
 
 
 @router.get("", response={200: list[PartnerItem], 422: InvalidInputOut}, summary="Partners zoeken")
+@decorate_view(cached_page)  # catalogue reads: cached, and 304 when unchanged
 def list_partners(request, filters: Query[PartnerFilters]):
     """Alle partners die aan de filters voldoen; met `q` de best passende eerst."""
     found = search.search_partners(
@@ -21,6 +24,7 @@ def list_partners(request, filters: Query[PartnerFilters]):
 
 
 @router.get("/{path:id}", response={200: PartnerDetail, 404: ErrorOut}, summary="Eén partner")
+@decorate_view(cached_page)  # catalogue reads: cached, and 304 when unchanged
 def get_partner(request, id: str):
     partner = lookups.partner(id)
     if partner is None:

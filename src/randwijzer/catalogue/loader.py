@@ -20,6 +20,7 @@ from randwijzer.changes import service as changes
 from randwijzer.text.normalize import name_key
 
 from . import models as m
+from . import version
 from .schema_errors import dutch
 from .history import REASON_LOAD, history_moment
 from .schema import (
@@ -325,6 +326,8 @@ def load_catalogue(root: Path | str) -> LoadReport:
     catalogue = read_catalogue(root)
     # One moment and reason for every history record of this load (catalogue/history.py).
     with transaction.atomic(), history_moment(REASON_LOAD):
+        # bulk_create, bulk_update and .update() below send no signals: replace the version here.
+        version.bump()
         return write_catalogue(catalogue)
 
 

@@ -463,3 +463,17 @@ class FigurePoint(models.Model):
 
     class Meta:
         ordering = ["position"]
+
+
+class CatalogueVersion(models.Model):
+    """One row: a token that every catalogue write replaces (randwijzer.catalogue.version).
+
+    Cached pages are keyed on it. It lives in the database, not in a per-process cache, so every
+    worker on every host sees a write at once; a random token rather than a counter, so a restored
+    backup can never meet cache entries of another state under the same number."""
+
+    token = models.CharField(max_length=32)
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "catalogusversie"

@@ -13,6 +13,7 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
 
+from randwijzer.catalogue.page_cache import cached_page
 from randwijzer.api.filters import InvalidFilter
 from randwijzer.catalogue.inputs import InputError, resolve_municipality
 from randwijzer.catalogue.models import ApplicantType, FundingLine, Theme
@@ -69,6 +70,7 @@ def _page_filters(params) -> PageFilters:
     return found
 
 
+@cached_page
 def deadlines_page(request):
     chosen = _page_filters(request.GET)
     query = services.parse_query(days=chosen.horizon, **chosen.applied())
@@ -101,6 +103,7 @@ def _page_url(request):
     return lambda item: request.build_absolute_uri(reverse("catalogue:funding", args=[item.line.pk]))
 
 
+@cached_page
 def calendar_feed(request):
     params = {name: request.GET.get(name, "")[:MAX_TEXT] for name in FILTER_NAMES}
     try:
@@ -111,6 +114,7 @@ def calendar_feed(request):
     return _ics(cal, "randwijzer.ics")
 
 
+@cached_page
 def line_calendar(request, pk):
     line = FundingLine.objects.filter(pk=pk).first()
     if line is None:

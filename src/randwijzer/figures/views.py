@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from django.shortcuts import render
 from django.urls import reverse
 
+from randwijzer.catalogue.page_cache import cached_page
 from randwijzer.matching.forms import municipality_names
 from randwijzer.matching.service import MatchInputError
 from randwijzer.matching.views import error_summary
@@ -17,10 +18,12 @@ from . import examples, forms, services
 from .plan import plan_project
 
 
+@cached_page
 def figures_page(request):
     return render(request, "figures/figures.html", {"lines": services.lines_with_figures()})
 
 
+@cached_page
 def inspiration_page(request):
     filters = forms.parse_example_filters(request.GET)
     found = examples.search_examples(filters.q, line=filters.line, municipality=filters.municipality)

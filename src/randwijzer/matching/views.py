@@ -1,6 +1,7 @@
 """The project matcher's page: a GET form (its URL is the answer's permalink) and the answer below it.
 
-The view is thin: validate the form, call match_project, render. The helpers below only
+The view is thin: validate the form, call match_project (once per query and
+catalogue version: memo.match_once), render. The helpers below only
 reshape the result for the template (groups, Dutch wording, partner contacts).
 """
 from __future__ import annotations
@@ -11,13 +12,16 @@ from urllib.parse import urlencode
 from django.shortcuts import render
 from django.urls import reverse
 
+from randwijzer.catalogue import version
+from randwijzer.catalogue.page_cache import cached_page
 from randwijzer.catalogue.models import ApplicantType, Partner
 from randwijzer.figures.examples import example_hints
 
 from .forms import MAX_NAME, MatchForm, municipality_names
+from .memo import match_once
 from .rules import FAIL, PASS, UNKNOWN
 from . import wording
-from .service import EXAMPLE_DESCRIPTIONS, GROUPS, FundingMatch, MatchInputError, MatchResult, match_project
+from .service import EXAMPLE_DESCRIPTIONS, GROUPS, FundingMatch, MatchInputError, MatchResult
 
 PARTNERS_SHOWN = 5
 OUTCOMES = {
@@ -27,6 +31,7 @@ OUTCOMES = {
 }
 
 
+@cached_page
 def match_page(request):
     # A link that only fills in the place or the applicant (from a municipality page) shows the form, no answer.
     asked = "text" in request.GET or any(name in request.GET for name in MatchForm.planning_fields)
@@ -34,7 +39,7 @@ def match_page(request):
     answer, suggestions, suggestions_for = None, [], ""
     if form.is_bound and form.is_valid():
         try:
-            result = match_project(**form.service_args())
+            result = match_once(version.for_request(request), **form.service_args())
         except MatchInputError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
             suggestions, suggestions_for = suggestion_links(request, error), error.field

@@ -30,6 +30,8 @@ from django.core.management.color import no_style
 from django.utils.duration import duration_iso_string
 from django.db import DEFAULT_DB_ALIAS, connections, router, transaction
 
+from randwijzer.catalogue import version
+
 FORMAT = "randwijzer-backup"
 VERSION = 1
 # Made by `migrate` itself, with ids that differ between databases: referred to by natural key.
@@ -42,6 +44,7 @@ LEFT_OUT = {
     "axes.accessattempt", "axes.accessattemptexpiration", "axes.accesslog", "axes.accessfailurelog",
     "ops.ratebucket", "suggestions.ratebucket",  # the latter in backups made before the limits moved to ops
     "accounts.queuedmail",  # password-reset mails: each holds a working reset link
+    "catalogue.catalogueversion",  # the cache key: a restore always gets a new one (catalogue.version)
 }
 
 
@@ -218,4 +221,5 @@ def restore(path: Path, using: str = DEFAULT_DB_ALIAS, flush: bool = False) -> M
         expected = {k: v for k, v in manifest.counts.items() if v}
         if after != expected:
             raise BackupError("Na het herstel klopt het aantal rijen niet met het manifest; er is niets hersteld.")
+        version.bump(force=True)  # no cached page of the database before the restore is served after it
     return manifest

@@ -14,6 +14,7 @@ from randwijzer.matching.search import search_funding, search_partners
 from ..audiences import group_labels, groups_of
 from ..inputs import InputError, resolve_municipality
 from ..models import ApplicantType, FeedSource, Level, Municipality, Status, Theme
+from ..page_cache import cached_page
 
 MAX_QUERY = 200
 
@@ -118,6 +119,7 @@ def active_filters(vocab, filters: Filters) -> list[dict]:
     ]
 
 
+@cached_page
 def catalogue_list(request):
     vocab = vocabularies()
     filters = parse_filters(request.GET, vocab)

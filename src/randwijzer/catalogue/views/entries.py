@@ -9,6 +9,7 @@ from ..audiences import member_ids
 from ..freshness import line_changed_on, partner_changed_on
 from ..provenance import provenance
 from ..models import ApplicantType, FundingLine, Partner
+from ..page_cache import cached_page
 
 # Entry points per audience; associations are the group "vereniging": vzw's and feitelijke verenigingen.
 AUDIENCES = [
@@ -28,6 +29,7 @@ LINE_PAGE_FIELDS = {
 PARTNER_PAGE_FIELDS = {"name", "kind", "summary", "description", "services", "territory", "website", "email", "phone", "address", "themes"}
 
 
+@cached_page
 def home(request):
     context = {
         "deadlines": deadlines.upcoming(limit=5),
@@ -38,6 +40,7 @@ def home(request):
     return render(request, "catalogue/home.html", context)
 
 
+@cached_page
 def funding_detail(request, pk):
     line = FundingLine.objects.with_details().filter(pk=pk).first()
     if line is None:
@@ -59,6 +62,7 @@ def funding_detail(request, pk):
     return render(request, "catalogue/funding_detail.html", context)
 
 
+@cached_page
 def partner_detail(request, pk):
     queryset = Partner.objects.select_related("territory").prefetch_related(
         "themes", "services__themes", "services__audiences", "sources", "administered_lines", "related_lines",

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from .. import presenters, search
 from ..inputs import InputError, resolve_municipality
 from ..models import FundedExample, FundingLine, Municipality
+from ..page_cache import cached_page
 
 
 def _canonical(slug: str) -> Municipality | None:
@@ -18,6 +19,7 @@ def _canonical(slug: str) -> Municipality | None:
         return None
 
 
+@cached_page
 def municipality_detail(request, slug):
     municipality = Municipality.objects.select_related("merged_into").filter(slug=slug).first()
     if municipality is None:
@@ -48,6 +50,7 @@ def _group_key(m: Municipality) -> str:
     return m.province or m.region
 
 
+@cached_page
 def municipality_list(request):
     everyone = list(Municipality.objects.select_related("merged_into"))
     rand = [m for m in everyone if m.in_vlaamse_rand]
@@ -58,6 +61,7 @@ def municipality_list(request):
     return render(request, "catalogue/municipality_list.html", {"rand": rand, "groups": groups})
 
 
+@cached_page
 def municipality_search(request):
     """A name, postcode, deelgemeente or NIS code leads to the municipality's page; else suggestions."""
     text = request.GET.get("naam", "").strip()[:120]
