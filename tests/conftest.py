@@ -2,7 +2,7 @@
 import pytest
 from django.conf import settings
 
-from randwijzer.catalogue.loader import load_catalogue
+from randwijzer.catalogue.yaml.loader import load_catalogue
 from tests.smtp import smtp  # noqa: F401  (a real SMTP server on localhost for every app)
 
 

@@ -5,7 +5,7 @@ from ninja.errors import HttpError
 from randwijzer.matching import search
 
 from . import lookups, serializers
-from .filters import funding_filters, shown
+from randwijzer.catalogue.filters import funding_filters, shown
 from .schemas import ErrorOut, FundingDetail, FundingFilters, FundingItem, InvalidInputOut
 
 router = Router(tags=["steunmaatregelen"])

@@ -5,7 +5,7 @@ from ninja.errors import HttpError
 from randwijzer.matching import search
 
 from . import lookups, serializers
-from .filters import partner_filters, shown
+from randwijzer.catalogue.filters import partner_filters, shown
 from .schemas import ErrorOut, InvalidInputOut, PartnerDetail, PartnerFilters, PartnerItem
 
 router = Router(tags=["partners"])

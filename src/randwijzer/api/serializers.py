@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from randwijzer.catalogue import search, timing
 from randwijzer.catalogue.models import FundingLine, Municipality, Partner
-from randwijzer.catalogue.schema import month_day_code
+from randwijzer.catalogue.yaml.schema import month_day_code
 
 from . import schemas as s
 

@@ -13,7 +13,7 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
 
-from randwijzer.api.filters import InvalidFilter
+from randwijzer.catalogue.filters import InvalidFilter
 from randwijzer.catalogue.inputs import InputError, resolve_municipality
 from randwijzer.catalogue.models import ApplicantType, FundingLine, Theme
 

@@ -1,0 +1,6 @@
+"""Signals of the catalogue."""
+import django.dispatch
+
+# Sent once per committed catalogue edit (catalogue.editing.catalogue_edit), after the commit,
+# with `edit` (a CatalogueEdit: who, why, source, changed). A rolled-back edit sends nothing.
+catalogue_changed = django.dispatch.Signal()
