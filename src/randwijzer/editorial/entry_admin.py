@@ -20,7 +20,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from randwijzer.catalogue.editing import catalogue_edit, current_edit
 from randwijzer.text.dutch import format_date_nl
 
-from . import restore, verify
+from . import history_page, restore, verify
 from .locking import VersionedEntryForm
 
 REASON_EDIT = "Bewerkt in het beheer"
@@ -87,9 +87,18 @@ class EntryAdmin(SimpleHistoryAdmin):
         return super().get_readonly_fields(request, obj)
 
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
-        super().set_history_delta_changes(request, historical_records, foreign_keys_are_objs)
-        for record in historical_records:
-            record.part_changes = restore.part_changes(self.model, record)
+        # simple-history's, with every record's many-to-many rows and parts read at once (history_page).
+        records = list(historical_records)
+        m2m = history_page.m2m_values(records, foreign_keys_are_objs)
+        for new, old in zip(records, records[1:]):
+            changes = history_page.delta(new, old, m2m, foreign_keys_are_objs)
+            new.history_delta_changes = self.get_historical_record_context_helper(request, new).context_for_delta_changes(changes)
+        parts = history_page.part_changes(restore.OWNED_ROWS.get(self.model, []), self._entry_id(records), records)
+        for record in records:
+            record.part_changes = parts[record.pk]
+
+    def _entry_id(self, records):
+        return getattr(records[0], self.model._meta.pk.attname) if records else None
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         entry_id = unquote(object_id)

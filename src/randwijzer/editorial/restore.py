@@ -16,8 +16,6 @@ from randwijzer.changes import service as changes
 from randwijzer.changes.facts import diff, snapshot
 from randwijzer.text.dutch import format_datetime_nl
 
-from .labels import field_name, row_label
-
 # The rows an entry owns, by the field that points at the entry.
 OWNED_ROWS = {
     m.FundingLine: [(m.Source, "funding_line_id"), (m.YearlyDeadline, "funding_line_id"), (m.CallRound, "funding_line_id"),
@@ -132,21 +130,3 @@ def _restore_m2m(instance, record) -> None:
     for field in record._history_m2m_fields:
         getattr(instance, field.name).set(_m2m_ids(record, field))
 
-
-HISTORY_TYPES = {"+": "nieuw", "~": "gewijzigd", "-": "verwijderd"}
-
-
-def part_changes(model, record) -> list[str]:
-    """What changed in the entry's rows (deadlines, sources, ...) in the edit of `record`, in Dutch."""
-    lines = []
-    entry_id = getattr(record, model._meta.pk.attname)
-    for child_model, owner_field in OWNED_ROWS.get(model, []):
-        kind = child_model._meta.verbose_name
-        for row in child_model.history.filter(**{owner_field: entry_id}, history_date=record.history_date):
-            text = f"{kind} ‘{row_label(row)}’: {HISTORY_TYPES[row.history_type]}"
-            previous = row.prev_record if row.history_type == "~" else None
-            if previous is not None:
-                delta = row.diff_against(previous)
-                text += "".join(f"; {field_name(child_model, c.field)} {c.old} → {c.new}" for c in delta.changes)
-            lines.append(text)
-    return lines
