@@ -82,7 +82,7 @@ def test_the_history_page_takes_as_many_queries_for_50_edits_as_for_5(editor_cli
     for n in range(5):
         edit_line(n, editor)
     few, page = history_page_queries(editor_client)
-    assert "Bewerking 4" in page and "jaarlijkse indiendatum" in page
+    assert "Bewerking 4" in page and "jaarlijkse indiendatum ‘5 mei’: gewijzigd; dag 4 → 5" in page
     for n in range(5, 50):
         edit_line(n, editor)
     many, page = history_page_queries(editor_client)

@@ -65,15 +65,16 @@ def part_changes(owned_rows, entry_id, records) -> dict[int, list[str]]:
         rows = list(child_model.history.filter(**{owner_field: entry_id}).order_by("history_date", "history_id"))
         m2m = m2m_values(rows)
         earlier: dict = defaultdict(list)  # row id -> its records so far, oldest first
+        row_id = child_model._meta.pk.attname
         for row in rows:
             if row.history_date in dates:
                 text = f"{kind} ‘{row_label(row)}’: {HISTORY_TYPES[row.history_type]}"
-                previous = _before(earlier[row.pk], row) if row.history_type == "~" else None
+                previous = _before(earlier[getattr(row, row_id)], row) if row.history_type == "~" else None
                 if previous is not None:
                     text += "".join(f"; {field_name(child_model, c.field)} {c.old} → {c.new}"
                                     for c in delta(row, previous, m2m).changes)
                 by_date[row.history_date].append((child_model, -row.history_id, text))
-            earlier[row.pk].append(row)
+            earlier[getattr(row, row_id)].append(row)
     # Per edit: kinds in the order of `owned_rows`, newest record first (as the history lists them).
     order = {model: i for i, (model, _) in enumerate(owned_rows)}
     return {record.pk: [text for _, _, text in sorted(by_date[record.history_date], key=lambda t: (order[t[0]], t[1]))]
