@@ -117,6 +117,7 @@ def catalogue_edit(who, why: str, source: str | None = None, entries=(), everyth
         edit.history_records = moment.written  # the moment writes its records as it ends
         transaction.on_commit(lambda: catalogue_changed.send(sender=CatalogueEdit, edit=edit))
 
+
 def current_edit() -> CatalogueEdit | None:
     """The edit in progress, if any (a writer deep in a load can include the entries it changes)."""
     return _current.get()
