@@ -22,7 +22,7 @@ from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from randwijzer.catalogue.loader import load_catalogue  # noqa: E402
+from randwijzer.catalogue.yaml.loader import load_catalogue  # noqa: E402
 from randwijzer.catalogue.models import ApplicantType, Municipality, Territory, Theme  # noqa: E402
 from randwijzer.flash import editions  # noqa: E402
 from randwijzer.flash.models import Message, Subscriber  # noqa: E402

@@ -26,7 +26,7 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 
-from randwijzer.catalogue.loader import load_catalogue  # noqa: E402
+from randwijzer.catalogue.yaml.loader import load_catalogue  # noqa: E402
 from randwijzer.catalogue.models import FundingLine  # noqa: E402
 from randwijzer.feeds import importing  # noqa: E402
 from randwijzer.feeds.models import FeedState  # noqa: E402

@@ -3,7 +3,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
-from randwijzer.catalogue.loader import load_catalogue
+from randwijzer.catalogue.yaml.loader import load_catalogue
 from tests.smtp import smtp  # noqa: F401  (a real SMTP server on localhost for every app)
 
 

@@ -17,8 +17,8 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from randwijzer.catalogue import models as m
-from randwijzer.catalogue.export import export_catalogue
-from randwijzer.catalogue.loader import load_catalogue, read_catalogue
+from randwijzer.catalogue.yaml.export import export_catalogue
+from randwijzer.catalogue.yaml.loader import load_catalogue, read_catalogue
 from randwijzer.changes.models import Change
 from tests.catalogue.tabledump import table_dump
 

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from randwijzer.catalogue import timing
-from randwijzer.catalogue.export import export_catalogue
-from randwijzer.catalogue.loader import read_catalogue
+from randwijzer.catalogue.yaml.export import export_catalogue
+from randwijzer.catalogue.yaml.loader import read_catalogue
 from randwijzer.catalogue.models import FundingLine, Municipality, Partner
 
 from .test_pages import text_of

@@ -9,8 +9,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from randwijzer.catalogue import loader
-from randwijzer.catalogue.loader import CatalogueError, load_catalogue
+from randwijzer.catalogue.yaml import loader
+from randwijzer.catalogue.yaml.loader import CatalogueError, load_catalogue
 from randwijzer.catalogue.models import FundingLine
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from randwijzer.accounts.models import Organisation
-from randwijzer.catalogue.loader import CatalogueError, load_catalogue
+from randwijzer.catalogue.yaml.loader import CatalogueError, load_catalogue
 from randwijzer.catalogue.models import FundingLine, Municipality, Partner
 from randwijzer.dossiers.models import Dossier
 

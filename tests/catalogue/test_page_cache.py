@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from randwijzer.catalogue import version
-from randwijzer.catalogue.loader import load_catalogue
+from randwijzer.catalogue.yaml.loader import load_catalogue
 from randwijzer.catalogue.models import FundingLine, Partner
 from randwijzer.catalogue.signals import catalogue_changed
 from tests.editorial.conftest import IMPULS, deadline_field, editor, editor_client, form_data  # noqa: F401 (fixtures)

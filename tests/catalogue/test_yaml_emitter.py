@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 import yaml
 
-from randwijzer.catalogue.yaml_emitter import Commented, Flow, FlowMap, dump
+from randwijzer.catalogue.yaml.yaml_emitter import Commented, Flow, FlowMap, dump
 
 NASTY = [
     "gewoon", "yes", "No", "null", "~", "12", "0x1F", "1e3", "2024-01-01", "02-01", "12:30", "-", "- lijst",

@@ -8,7 +8,7 @@ from django.contrib.admin.sites import site
 from django.contrib.auth.models import User
 from django.test import RequestFactory
 
-from randwijzer.catalogue.loader import CatalogueError, load_catalogue
+from randwijzer.catalogue.yaml.loader import CatalogueError, load_catalogue
 from randwijzer.catalogue.models import FundingLine
 from randwijzer.changes.facts import diff, snapshot
 from randwijzer.changes.models import Change

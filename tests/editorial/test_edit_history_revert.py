@@ -76,7 +76,7 @@ def test_restoring_the_version_before_the_edit_brings_the_deadline_back(editor_c
 
 
 def test_a_reload_of_the_same_catalogue_adds_no_history(settings):
-    from randwijzer.catalogue.loader import load_catalogue
+    from randwijzer.catalogue.yaml.loader import load_catalogue
 
     count = FundingLine.history.count() + YearlyDeadline.history.count()
     load_catalogue(settings.CATALOGUE_DIR)

@@ -2,7 +2,7 @@
 receive an edition that describes a changed deadline field by field, unsubscribe with one click."""
 import pytest
 
-from randwijzer.catalogue.loader import load_catalogue
+from randwijzer.catalogue.yaml.loader import load_catalogue
 from randwijzer.flash import editions, outbox
 from randwijzer.flash.models import Message, Subscriber
 

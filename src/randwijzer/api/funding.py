@@ -7,7 +7,7 @@ from randwijzer.catalogue.page_cache import cached_page
 from randwijzer.matching import search
 
 from . import lookups, serializers
-from .filters import funding_filters, shown
+from randwijzer.catalogue.filters import funding_filters, shown
 from .schemas import ErrorOut, FundingDetail, FundingFilters, FundingItem, InvalidInputOut
 
 router = Router(tags=["steunmaatregelen"])

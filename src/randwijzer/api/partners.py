@@ -7,7 +7,7 @@ from randwijzer.catalogue.page_cache import cached_page
 from randwijzer.matching import search
 
 from . import lookups, serializers
-from .filters import partner_filters, shown
+from randwijzer.catalogue.filters import partner_filters, shown
 from .schemas import ErrorOut, InvalidInputOut, PartnerDetail, PartnerFilters, PartnerItem
 
 router = Router(tags=["partners"])

@@ -7,8 +7,8 @@ from django.utils import timezone
 from randwijzer.catalogue import howto, search, timing
 from randwijzer.catalogue.freshness import line_changed_on, partner_changed_on
 from randwijzer.catalogue.models import FundingLine, Municipality, Partner
-from randwijzer.catalogue.schema import month_day_code
 from randwijzer.catalogue.provenance import provenance
+from randwijzer.catalogue.yaml.schema import month_day_code
 
 from . import schemas as s
 

@@ -36,6 +36,7 @@ class Moment:
     user: object = None  # the editor; by default the request's user (HistoryRequestMiddleware)
     # (model, pk) -> [history descriptor, instance, history type, many-to-many changed]
     pending: dict = field(default_factory=dict)
+    written: int = 0  # history records written when the moment ended
 
 
 _current: ContextVar[Moment | None] = ContextVar("catalogue_history_moment", default=None)
@@ -70,6 +71,7 @@ def _write_pending(moment: Moment) -> None:
     for key, (history, instance, history_type, _) in pending.items():
         if key in changed or key in owners:
             history.create_historical_record(instance, history_type)
+            moment.written += 1
 
 
 def _owner_key(instance):

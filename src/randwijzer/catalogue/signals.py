@@ -1,4 +1,6 @@
-"""Signals of the catalogue. `catalogue_changed` is sent once per committed catalogue edit."""
-from django.dispatch import Signal
+"""Signals of the catalogue."""
+import django.dispatch
 
-catalogue_changed = Signal()
+# Sent once per committed catalogue edit (catalogue.editing.catalogue_edit), after the commit,
+# with `edit` (a CatalogueEdit: who, why, source, changed). A rolled-back edit sends nothing.
+catalogue_changed = django.dispatch.Signal()

@@ -12,7 +12,7 @@ from typing import Any
 
 from randwijzer.catalogue.models import LeadTimeReference, ShareBase, SubmissionMode
 from randwijzer.catalogue.presenters import FLAG_SENTENCES, FIELD_LABELS
-from randwijzer.catalogue.schema import month_day_code
+from randwijzer.catalogue.yaml.schema import month_day_code
 from randwijzer.text.dutch import format_date_nl, format_euro, format_month_day, join_nl, months_nl
 
 

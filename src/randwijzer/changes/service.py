@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from randwijzer.catalogue.editing import ORIGIN_LOAD
 from randwijzer.catalogue.models import FundingLine
 
 from .facts import diff, snapshot
 from .models import Change
-
-ORIGIN_LOAD = "catalogus"
 
 
 def snapshots(ids=None) -> dict[str, dict]:
@@ -41,3 +40,17 @@ def between(start, end, line_ids=None):
     if line_ids is not None:
         changes = changes.filter(funding_line_id__in=list(line_ids))
     return changes.order_by("changed_at", "id")
+
+
+class ChangeLogRecorder:
+    """Keeps the change log of one catalogue edit (registered with catalogue.editing.catalogue_edit)."""
+
+    def __init__(self, edit):
+        self.edit = edit
+        self.before: dict[str, dict] = {}
+
+    def watch(self, line_ids) -> None:
+        self.before.update(snapshots(line_ids))
+
+    def finish(self, line_ids) -> list[Change]:
+        return record(self.before, snapshots(line_ids), origin=self.edit.source)

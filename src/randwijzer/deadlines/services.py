@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from randwijzer.api import filters
-from randwijzer.api.filters import InvalidFilter, shown
+from randwijzer.catalogue import filters
+from randwijzer.catalogue.filters import InvalidFilter, shown
 from randwijzer.catalogue import limits
 from randwijzer.catalogue import timing
 from randwijzer.catalogue.models import ApplicantType, FundingLine, Municipality, Status, Theme

@@ -13,8 +13,8 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
 
+from randwijzer.catalogue.filters import InvalidFilter
 from randwijzer.catalogue.page_cache import cached_page
-from randwijzer.api.filters import InvalidFilter
 from randwijzer.catalogue.inputs import InputError, resolve_municipality
 from randwijzer.catalogue.models import ApplicantType, FundingLine, Theme
 

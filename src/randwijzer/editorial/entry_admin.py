@@ -8,26 +8,22 @@
 """
 from __future__ import annotations
 
+from contextlib import ExitStack, nullcontext
+
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
-from randwijzer.catalogue.history import history_moment
-from randwijzer.changes import service as changes
+from randwijzer.catalogue.editing import catalogue_edit, current_edit
 from randwijzer.text.dutch import format_date_nl
 
-from . import restore, verify
+from . import history_page, restore, verify
 from .locking import VersionedEntryForm
 
 REASON_EDIT = "Bewerkt in het beheer"
-
-
-class _DryRun(Exception):
-    pass
 
 
 class EntryAdmin(SimpleHistoryAdmin):
@@ -42,7 +38,7 @@ class EntryAdmin(SimpleHistoryAdmin):
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         if request.method != "POST":
             return super().changeform_view(request, object_id, form_url, extra_context)
-        with transaction.atomic(), history_moment(REASON_EDIT, user=request.user):
+        with catalogue_edit(request.user, REASON_EDIT):
             return super().changeform_view(request, object_id, form_url, extra_context)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
@@ -57,18 +53,20 @@ class EntryAdmin(SimpleHistoryAdmin):
         request._editorial_formsets = formsets
         return formsets, inline_instances
 
-    # An edit enters the change log like a YAML load does: the snapshot before is read from the
-    # database before the entry is saved, the one after once its inlines are saved, in one transaction.
+    # An edit enters the change log like a YAML load does: the entry's lines are read before it is
+    # saved, and again when its inlines are saved too (catalogue_edit, around the whole POST).
     def save_model(self, request, obj, form, change):
-        obj._changelog_lines = restore.changelog_line_ids(obj) if change else []
-        obj._snapshot_before = changes.snapshots(obj._changelog_lines) if change else {}
+        edit = current_edit()
+        if edit is None:  # called on its own (a list edit): the edit spans the entry and its inlines
+            request._catalogue_edit = ExitStack()
+            edit = request._catalogue_edit.enter_context(catalogue_edit(request.user, REASON_EDIT))
+        edit.include(obj)
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        entry = form.instance
-        line_ids = set(getattr(entry, "_changelog_lines", [])) | set(restore.changelog_line_ids(entry))
-        changes.record(getattr(entry, "_snapshot_before", {}), changes.snapshots(line_ids), origin=restore.origin(request.user))
+        stack = request.__dict__.pop("_catalogue_edit", None)
+        with stack or nullcontext():
+            super().save_related(request, form, formsets, change)
 
     # ---------------------------------------------------------------- "vandaag geverifieerd"
 
@@ -89,9 +87,18 @@ class EntryAdmin(SimpleHistoryAdmin):
         return super().get_readonly_fields(request, obj)
 
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
-        super().set_history_delta_changes(request, historical_records, foreign_keys_are_objs)
-        for record in historical_records:
-            record.part_changes = restore.part_changes(self.model, record)
+        # simple-history's, with every record's many-to-many rows and parts read at once (history_page).
+        records = list(historical_records)
+        m2m = history_page.m2m_values(records, foreign_keys_are_objs)
+        for new, old in zip(records, records[1:]):
+            changes = history_page.delta(new, old, m2m, foreign_keys_are_objs)
+            new.history_delta_changes = self.get_historical_record_context_helper(request, new).context_for_delta_changes(changes)
+        parts = history_page.part_changes(restore.OWNED_ROWS.get(self.model, []), self._entry_id(records), records)
+        for record in records:
+            record.part_changes = parts[record.pk]
+
+    def _entry_id(self, records):
+        return getattr(records[0], self.model._meta.pk.attname) if records else None
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         entry_id = unquote(object_id)
@@ -124,13 +131,8 @@ class EntryAdmin(SimpleHistoryAdmin):
         return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[entry_id]))
 
     def _preview(self, entry_id, history_id) -> list[str]:
-        """What restoring would change, in the change log's words: restored, then rolled back."""
-        sentences: list[str] = []
+        """What restoring would change, in the change log's words (nothing is written)."""
         try:
-            with transaction.atomic():
-                result = restore.restore_version(self.model, entry_id, history_id)
-                sentences = [change.description for change in result.changes]
-                raise _DryRun
-        except (_DryRun, restore.RestoreError):
-            pass
-        return sentences
+            return restore.preview_version(self.model, entry_id, history_id)
+        except restore.RestoreError:
+            return []

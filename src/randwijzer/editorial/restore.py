@@ -10,14 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db import transaction
-
 from randwijzer.catalogue import models as m
-from randwijzer.catalogue.history import history_moment
+from randwijzer.catalogue.editing import catalogue_edit, editor_source, line_ids_of
 from randwijzer.changes import service as changes
+from randwijzer.changes.facts import diff, snapshot
 from randwijzer.text.dutch import format_datetime_nl
-
-from .labels import field_name, row_label
 
 # The rows an entry owns, by the field that points at the entry.
 OWNED_ROWS = {
@@ -45,21 +42,21 @@ def version_label(at) -> str:
     return format_datetime_nl(at)
 
 
-def changelog_line_ids(entry) -> list[str]:
-    """The funding lines whose public facts show this entry (the change log is kept per line)."""
-    if isinstance(entry, m.FundingLine):
-        return [entry.pk]
-    if isinstance(entry, m.Partner):
-        return list(m.FundingLine.objects.filter(administrator_id=entry.pk).values_list("id", flat=True))
-    return []
-
-
-def origin(user, note: str = "") -> str:
-    text = f"beheer: {user.get_username() if user else 'onbekend'}" + (f", {note}" if note else "")
-    return text[:120]
-
-
 def restore_version(model, entry_id: str, history_id: int, user=None) -> Restored:
+    state, at = _version(model, entry_id, history_id)
+    label = version_label(at)
+    entry = state.instance
+    with catalogue_edit(user, f"Hersteld naar de versie van {label}",
+                        source=editor_source(user, f"hersteld naar de versie van {label}"), entries=[entry]) as edit:
+        entry.save()
+        _restore_m2m(entry, state)
+        for child_model, owner_field in OWNED_ROWS[model]:
+            _restore_rows(child_model, {owner_field: entry.pk}, at)
+    return Restored(entry, at, edit.changes)
+
+
+def _version(model, entry_id: str, history_id: int):
+    """The entry's state after the edit of version `history_id`, and that edit's moment."""
     history = model.history
     try:
         chosen = history.get(id=entry_id, history_id=history_id)
@@ -70,18 +67,48 @@ def restore_version(model, entry_id: str, history_id: int, user=None) -> Restore
     state = history.filter(id=entry_id, history_date__lte=at).order_by("-history_date", "-history_id").first()
     if state.history_type == "-":
         raise RestoreError("Die versie is de verwijdering van de fiche; kies een eerdere versie.")
-    label = version_label(at)
-    with transaction.atomic(), history_moment(f"Hersteld naar de versie van {label}", user=user):
-        entry = state.instance
-        line_ids = set(changelog_line_ids(entry))
-        before = changes.snapshots(line_ids)
-        entry.save()
-        _restore_m2m(entry, state)
-        for child_model, owner_field in OWNED_ROWS[model]:
-            _restore_rows(child_model, {owner_field: entry.pk}, at)
-        line_ids |= set(changelog_line_ids(entry))
-        recorded = changes.record(before, changes.snapshots(line_ids), origin=origin(user, f"hersteld naar de versie van {label}"))
-    return Restored(entry, at, recorded)
+    return state, at
+
+
+def preview_version(model, entry_id: str, history_id: int) -> list[str]:
+    """What restoring would change, in the change log's words: read from the history, nothing written."""
+    state, at = _version(model, entry_id, history_id)
+    restored = state.instance
+    line_ids = line_ids_of(restored)
+    before = changes.snapshots(line_ids)
+    if model is m.FundingLine:
+        after = {restored.pk: snapshot(_with_rows_as_of(restored, state, at))}
+    else:  # a partner shows in the lines it administers, by its name
+        after = {}
+        for line in m.FundingLine.objects.with_details().filter(id__in=line_ids):
+            line.administrator = restored
+            after[line.pk] = snapshot(line)
+    return [change.description for line_id in sorted(before.keys() | after.keys())
+            for change in diff(before.get(line_id), after.get(line_id))]
+
+
+def _with_rows_as_of(line, record, at):
+    """`line` (unsaved) with its many-to-many values of `record` and its rows as of `at`, as if prefetched."""
+    cache = {}
+    for field in record._history_m2m_fields:
+        cache[field.name] = _evaluated(field.related_model, field.related_model.objects.filter(pk__in=_m2m_ids(record, field)))
+    for child_model, owner_field in OWNED_ROWS[m.FundingLine]:
+        rows = child_model.history.as_of(at).filter(**{owner_field: line.pk}).order_by(*child_model._meta.ordering)
+        accessor = child_model._meta.get_field(owner_field.removesuffix("_id")).remote_field.get_accessor_name()
+        cache[accessor] = _evaluated(child_model, rows)
+    line._prefetched_objects_cache = cache
+    return line
+
+
+def _evaluated(model, rows):
+    queryset = model.objects.all()
+    queryset._result_cache, queryset._prefetch_done = list(rows), True
+    return queryset
+
+
+def _m2m_ids(record, field) -> list:
+    through = getattr(record, field.name).model  # the historical through rows of this record
+    return list(through.objects.filter(history=record).values_list(f"{field.m2m_reverse_field_name()}_id", flat=True))
 
 
 def _restore_rows(model, owner: dict, at) -> None:
@@ -101,26 +128,5 @@ def _restore_m2m(instance, record) -> None:
     if record is None:
         return
     for field in record._history_m2m_fields:
-        through = getattr(record, field.name).model  # the historical through rows of this record
-        target = field.m2m_reverse_field_name()
-        ids = through.objects.filter(history=record).values_list(f"{target}_id", flat=True)
-        getattr(instance, field.name).set(list(ids))
+        getattr(instance, field.name).set(_m2m_ids(record, field))
 
-
-HISTORY_TYPES = {"+": "nieuw", "~": "gewijzigd", "-": "verwijderd"}
-
-
-def part_changes(model, record) -> list[str]:
-    """What changed in the entry's rows (deadlines, sources, ...) in the edit of `record`, in Dutch."""
-    lines = []
-    entry_id = getattr(record, model._meta.pk.attname)
-    for child_model, owner_field in OWNED_ROWS.get(model, []):
-        kind = child_model._meta.verbose_name
-        for row in child_model.history.filter(**{owner_field: entry_id}, history_date=record.history_date):
-            text = f"{kind} ‘{row_label(row)}’: {HISTORY_TYPES[row.history_type]}"
-            previous = row.prev_record if row.history_type == "~" else None
-            if previous is not None:
-                delta = row.diff_against(previous)
-                text += "".join(f"; {field_name(child_model, c.field)} {c.old} → {c.new}" for c in delta.changes)
-            lines.append(text)
-    return lines

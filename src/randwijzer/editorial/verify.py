@@ -9,13 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db import transaction
 from django.utils import timezone
 
-from randwijzer.catalogue.history import history_moment
-from randwijzer.changes import service as changes
-
-from .restore import changelog_line_ids, origin
+from randwijzer.catalogue.editing import catalogue_edit, editor_source
 
 REASON = "Vandaag geverifieerd"
 
@@ -25,8 +21,6 @@ class Verified:
     entries: int
     sources: int
     on: dt.date
-
-
 
 
 def _printed_and_only_read(source) -> bool:
@@ -39,9 +33,7 @@ def verify_today(entries, user=None, today: dt.date | None = None) -> Verified:
     today = today or timezone.localdate()
     entries = list(entries)
     sources = 0
-    with transaction.atomic(), history_moment(REASON, user=user):
-        line_ids = {line_id for entry in entries for line_id in changelog_line_ids(entry)}
-        before = changes.snapshots(line_ids)
+    with catalogue_edit(user, REASON, source=editor_source(user, "vandaag geverifieerd"), entries=entries):
         for entry in entries:
             entry.verified_on = today
             entry.save()
@@ -51,5 +43,4 @@ def verify_today(entries, user=None, today: dt.date | None = None) -> Verified:
                 source.verified_on = today
                 source.save()
                 sources += 1
-        changes.record(before, changes.snapshots(line_ids), origin=origin(user, "vandaag geverifieerd"))
     return Verified(len(entries), sources, today)

@@ -1,16 +1,14 @@
-"""The one place where an import writes a record: transaction, history moment, change log.
+"""The one place where an import writes a record: through the catalogue's edit bracket.
 
-Every write of one feed record goes through `write_record`, so the catalogue's edit bracket
-(snapshot, change, record in history and change log) can replace its body in one spot.
+Every write of one feed record is one `catalogue_edit` (catalogue/editing.py): one transaction,
+one history moment, the change log field by field, `catalogue_changed` after the commit.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.db import transaction
-
-from randwijzer.catalogue.history import history_moment
-from randwijzer.changes import service as changes
+from randwijzer.catalogue import models as m
+from randwijzer.catalogue.editing import catalogue_edit
 
 REASONS = {"subsidiepunt": "Ingelezen uit Subsidiepunt", "ipdc": "Ingelezen uit IPDC"}
 ORIGINS = {"subsidiepunt": "feed: Subsidiepunt", "ipdc": "feed: IPDC"}
@@ -19,8 +17,8 @@ ORIGINS = {"subsidiepunt": "feed: Subsidiepunt", "ipdc": "feed: IPDC"}
 def write_record(source: str, line_id: str, change: Callable[[], None], new: bool = False) -> None:
     """Run `change` for the line `line_id` as one edit: all of it lands, or nothing does.
 
-    `new`: the line does not exist yet, so there is nothing to snapshot before (a query saved per record)."""
-    with transaction.atomic(), history_moment(REASONS[source]):
-        before = {} if new else changes.snapshots([line_id])
+    The line is named before the change (a new one reads as empty), so the change log shows
+    what the record added or changed. `new` is kept for the callers; the bracket needs no hint."""
+    with catalogue_edit(None, REASONS[source], source=ORIGINS[source]) as edit:
+        edit.include(m.FundingLine(pk=line_id))
         change()
-        changes.record(before, changes.snapshots([line_id]), origin=ORIGINS[source])

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from randwijzer.catalogue.export import export_catalogue
+from randwijzer.catalogue.yaml.export import export_catalogue
 
 
 class Command(BaseCommand):

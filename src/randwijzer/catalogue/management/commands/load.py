@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import OperationalError
 
-from randwijzer.catalogue.loader import CatalogueError, load_catalogue
+from randwijzer.catalogue.yaml.loader import CatalogueError, load_catalogue
 
 
 class Command(BaseCommand):

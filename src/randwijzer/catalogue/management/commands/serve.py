@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.core.servers.basehttp import get_internal_wsgi_application
 from waitress.server import create_server
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -43,7 +44,7 @@ class Command(BaseCommand):
         # WhiteNoise warns about a missing STATIC_ROOT; files come from the apps (finders) anyway.
         options = waitress_options(threads)
         settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
-        from randwijzer.wsgi import application
+        application = get_internal_wsgi_application()  # settings.WSGI_APPLICATION, as runserver finds it
 
         try:
             # create_server binds the socket, so the URL below is only printed when it is true.

@@ -3,7 +3,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from randwijzer.api import serializers
-from randwijzer.api.filters import InvalidFilter, funding_filters, partner_filters
+from randwijzer.catalogue.filters import InvalidFilter, funding_filters, partner_filters
 from randwijzer.matching import search
 from randwijzer.catalogue.management import text
 

@@ -1,9 +1,9 @@
 from django.contrib import admin
 
-from randwijzer.editorial.entry_admin import EntryAdmin
-from randwijzer.editorial.labels import FIELD_NAMES
+from randwijzer.catalogue import models as m
 
-from . import models as m
+from .entry_admin import EntryAdmin
+from .labels import FIELD_NAMES
 
 
 class DutchLabels:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from . import models as m
+from .. import models as m
 from .schema import month_day_code
 from .yaml_emitter import Commented, Flow, FlowMap, dump
 

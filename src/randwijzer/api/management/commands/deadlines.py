@@ -3,7 +3,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from randwijzer.api.deadlines import serialize
-from randwijzer.api.filters import InvalidFilter
+from randwijzer.catalogue.filters import InvalidFilter
 from randwijzer.deadlines import services
 from randwijzer.text.dutch import format_date_nl
 

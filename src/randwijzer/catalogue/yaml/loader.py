@@ -11,18 +11,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils.text import slugify
 from pydantic import BaseModel, ValidationError
 
-from randwijzer.changes import service as changes
 from randwijzer.text.normalize import name_key
 
-from . import models as m
-from . import version
+from .. import models as m
+from .. import version
 from .schema_errors import dutch
-from .history import REASON_LOAD, history_moment
+from ..editing import ORIGIN_LOAD, catalogue_edit
+from ..history import REASON_LOAD
 from .schema import (
     Financial,
     FundingFile,
@@ -324,16 +323,15 @@ def _delete(queryset, file: str, field: str = "") -> None:
 def load_catalogue(root: Path | str) -> LoadReport:
     """Validate the catalogue at `root`, then replace the database's catalogue with it atomically."""
     catalogue = read_catalogue(root)
-    # One moment and reason for every history record of this load (catalogue/history.py).
-    with transaction.atomic(), history_moment(REASON_LOAD):
+    # One edit: one history moment, every line in the change log (catalogue/editing.py).
+    with catalogue_edit(None, REASON_LOAD, source=ORIGIN_LOAD, everything=True):
         # bulk_create, bulk_update and .update() below send no signals: replace the version here.
         version.bump()
         return write_catalogue(catalogue)
 
 
 def write_catalogue(cat: Catalogue) -> LoadReport:
-    # The change log is written in the caller's transaction: a failed load records nothing.
-    before = changes.snapshots()
+    # Run inside a catalogue_edit: a failed load records nothing.
     _write_vocabulary(m.Theme, cat.vocabularies.themes)
     _write_vocabulary(m.ApplicantType, cat.vocabularies.applicant_types)
     municipalities = _write_municipalities(cat)
@@ -345,7 +343,6 @@ def write_catalogue(cat: Catalogue) -> LoadReport:
     names = _municipality_names(cat)
     for line in cat.funding.values():
         _write_funding_line(line, names)
-    changes.record(before, changes.snapshots(), origin=changes.ORIGIN_LOAD)
     return LoadReport(len(municipalities), len(cat.territories.territories), len(cat.partners), len(cat.funding), removed)
 
 
