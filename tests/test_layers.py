@@ -15,7 +15,7 @@ SRC = ROOT / "src" / "randwijzer"
 
 # Bottom first.
 LAYERS = ["text", "catalogue", "changes", "ops", "matching", "figures", "deadlines", "wies", "accounts",
-          "dossiers", "flash", "suggestions", "editorial", "api"]
+          "dossiers", "flash", "suggestions", "editorial", "feeds", "opendata", "pages", "api"]
 PROJECT = {"settings", "urls", "wsgi", "cli"}  # the project's wiring: above every app
 INTERFACE = {"views", "urls", "forms", "admin", "templatetags", "management"}
 
