@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from randwijzer.catalogue.models import FundingLine, Partner
+from randwijzer.catalogue.page_cache import cached_page
 from randwijzer.deadlines.services import today
 
 from . import commongrants, cpsv, dcat, distributions, negotiation, oslo
@@ -19,6 +20,11 @@ MAX_PAGE_SIZE = 100
 MAX_PAGE = 2_147_483_647  # the protocol's own upper bound
 WHOLE_NUMBER = re.compile(r"\d{1,10}")
 JSON = "application/json"
+
+
+def accepted(request) -> str:
+    """What the cached page also depends on: the format the Accept header asks for."""
+    return request.headers.get("Accept", "")
 
 
 def not_acceptable(offered: list[str]) -> JsonResponse:
@@ -44,6 +50,7 @@ def negotiated(request, build):
 
 
 @require_GET
+@cached_page(depends_on=accepted)
 def index(request):
     changes = dcat.modified()
     datasets = [(dataset, distributions.of(dataset), changes[dataset.records] and timezone.localdate(changes[dataset.records]))
@@ -54,6 +61,7 @@ def index(request):
 
 
 @require_GET
+@cached_page(depends_on=accepted)
 def subsidies(request, suffix: str | None = None):
     def build():
         return oslo.graph(today())
@@ -61,17 +69,20 @@ def subsidies(request, suffix: str | None = None):
 
 
 @require_GET
+@cached_page(depends_on=accepted)
 def subsidy(request, pk: str, suffix: str):
     line = get_object_or_404(FundingLine, pk=pk)
     return document(oslo.graph(today(), line.pk), suffix)
 
 
 @require_GET
+@cached_page(depends_on=accepted)
 def partners(request, suffix: str | None = None):
     return document(cpsv.graph(), suffix) if suffix else negotiated(request, cpsv.graph)
 
 
 @require_GET
+@cached_page(depends_on=accepted)
 def catalogue(request):
     return document(dcat.graph(), "ttl")
 
@@ -113,6 +124,7 @@ def whole_number(request, name: str, default: int, largest: int) -> int:
 
 
 @require_GET
+@cached_page(depends_on=accepted)
 def opportunities(request):
     if negotiation.choose(request.headers.get("Accept"), [JSON]) is None:
         return not_acceptable([JSON])
@@ -133,6 +145,7 @@ def opportunities(request):
 
 
 @require_GET
+@cached_page(depends_on=accepted)
 def opportunity(request, opportunity_id: str):
     if negotiation.choose(request.headers.get("Accept"), [JSON]) is None:
         return not_acceptable([JSON])
