@@ -91,12 +91,13 @@ def test_a_restore_shows_on_the_next_view(anonymous, editor_client):
 
 
 def test_verified_today_shows_on_the_next_view(anonymous, editor_client):
-    line = FundingLine.objects.get(id=IMPULS)
-    line.verified_on = timezone.localdate().replace(year=2020, month=3, day=1)
-    line.save()
-    assert "Gegevens nagekeken op 1 maart 2020" in page(anonymous)
+    # The page shows when each source was checked at the source (issue 15): an old check, then today's.
+    source = FundingLine.objects.get(id=IMPULS).sources.exclude(url="").first()
+    source.verified_on = timezone.localdate().replace(year=2020, month=3, day=1)
+    source.save()
+    assert "nagekeken bij de bron op 1 maart 2020" in page(anonymous)
     editor_client.post("/admin/catalogue/fundingline/", {"action": "mark_verified_today", "_selected_action": [IMPULS]})
-    assert "Gegevens nagekeken op 1 maart 2020" not in page(anonymous)
+    assert "nagekeken bij de bron op 1 maart 2020" not in page(anonymous)
 
 
 def test_a_direct_save_standing_for_an_import_shows_on_the_next_view(anonymous):

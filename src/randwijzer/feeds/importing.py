@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError
+from django.db import DataError, IntegrityError
 
 from randwijzer.catalogue.models import Municipality
 
@@ -73,7 +73,9 @@ def handle(source: str, found: list, report: Report, dry_run: bool, on: dt.date,
             decision = sync.decide(source, record)
             if not dry_run:
                 sync.apply(source, record, decision, on)
-        except (ValidationError, DatabaseError, ValueError) as error:
+        # A record the database refuses is skipped; a database that cannot write at all (a full disk,
+        # a read-only file: OperationalError) stops the run.
+        except (ValidationError, IntegrityError, DataError, ValueError) as error:
             report.add("overgeslagen", label(record), f"kon niet geschreven worden ({error}); er is niets van bewaard")
             continue
         detail = ", ".join(decision.fields) if decision.outcome == "gewijzigd" else ""

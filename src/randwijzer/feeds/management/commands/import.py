@@ -1,9 +1,11 @@
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import OperationalError
 
 from randwijzer.feeds import importing
 from randwijzer.feeds.rdf import FeedError
+from randwijzer.ops.db_errors import unwritable_reason
 
 
 class Command(BaseCommand):
@@ -20,6 +22,9 @@ class Command(BaseCommand):
             report = importing.run(source, location, dry_run, progress=lambda text: print(text, file=sys.stderr))
         except FeedError as error:
             raise CommandError(f"{error}", returncode=2) from None
+        except OperationalError as error:
+            raise CommandError(f"Kan niet schrijven naar de databank ({unwritable_reason(error)}). Elk record is apart "
+                               "bewaard: wat al ingelezen was, blijft; een volgende run gaat verder.", returncode=2) from None
         for line in report.lines:
             self.stdout.write(line)
         self.stdout.write(report.summary())
