@@ -4,20 +4,20 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 STALE_URL = "/redactie/verouderd/"
-WIES_TODO = "De lijst van de 95 WIES-gemeenten buiten het arrondissement Halle-Vilvoorde is nog niet in de catalogus opgenomen."
+WIES_EDITORS_NOTE = "De lijst van de 95 WIES-gemeenten buiten het arrondissement Halle-Vilvoorde is nog niet in de catalogus opgenomen."
 
 
 def test_editor_sees_the_todos_on_the_staleness_page(editor_client):
     page = editor_client.get(STALE_URL).content.decode()
     assert "Te doen voor de redactie" in page
-    assert WIES_TODO in page
+    assert WIES_EDITORS_NOTE in page
     assert "het volledige werkingsgebied is niet nagegaan" in page  # a partner's to-do
 
 
 def test_the_public_gets_no_staleness_page_and_no_todo(client):
     response = client.get(STALE_URL)
     assert response.status_code in (302, 403)
-    assert WIES_TODO not in response.content.decode()
+    assert WIES_EDITORS_NOTE not in response.content.decode()
 
 
 def test_verified_today_leaves_the_printed_guide_without_a_check_date():
