@@ -24,6 +24,7 @@ from . import history_page, restore, verify
 from .locking import VersionedEntryForm
 
 REASON_EDIT = "Bewerkt in het beheer"
+REASON_DELETE = "Verwijderd in het beheer"
 
 
 class EntryAdmin(SimpleHistoryAdmin):
@@ -67,6 +68,16 @@ class EntryAdmin(SimpleHistoryAdmin):
         stack = request.__dict__.pop("_catalogue_edit", None)
         with stack or nullcontext():
             super().save_related(request, form, formsets, change)
+
+    # A deletion is an edit too: one history moment with the editor, the change log says the line
+    # left the catalogue (or what changed in the lines a deleted partner showed in).
+    def delete_model(self, request, obj):
+        with catalogue_edit(request.user, REASON_DELETE, entries=[obj]):
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with catalogue_edit(request.user, REASON_DELETE, entries=list(queryset)):
+            super().delete_queryset(request, queryset)
 
     # ---------------------------------------------------------------- "vandaag geverifieerd"
 
