@@ -19,7 +19,7 @@ def test_content_negotiation(client, accept, expected):
     assert response.status_code == 200 and response["Content-Type"].startswith(expected)
 
 
-@pytest.mark.parametrize("url", ["/open-data/subsidiemaatregelen", "/open-data/partners", "/common-grants/opportunities"])
+@pytest.mark.parametrize("url", ["/open-data/subsidiemaatregelen", "/open-data/partners"])
 def test_unsupported_accept_is_406_with_a_dutch_reason(client, url):
     response = client.get(url, HTTP_ACCEPT="application/xml")
     assert response.status_code == 406
