@@ -125,3 +125,11 @@ def test_the_number_of_queries_does_not_grow_with_the_lines():
         line._state.adding = True
         line.save()
     assert {name: count(build) for name, build in builders.items()} == before
+
+
+def test_applicant_types_to_verify_read_as_one_dutch_sentence(client):
+    line = next(line for line in FundingLine.objects.all() if line.applicant_types_to_verify.exists())
+    line.applicant_types_to_verify.set(["school", "vzw"])
+    details = grant(client, line.pk)["customFields"]["eligibilityCriteria"]["value"]["details"]
+    sentence = "Te verifiëren of ook deze aanvragers in aanmerking komen: "
+    assert f"{sentence}vzw en school." in details or f"{sentence}school en vzw." in details, details

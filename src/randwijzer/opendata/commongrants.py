@@ -9,7 +9,7 @@ import datetime as dt
 
 from randwijzer.catalogue.models import FundingLine, ShareBase, Status
 from randwijzer.catalogue.presenters import submission_in_dutch
-from randwijzer.text.dutch import format_month_day
+from randwijzer.text.dutch import format_month_day, join_nl
 
 from . import identifiers, records
 
@@ -146,8 +146,8 @@ def custom_fields(line: FundingLine) -> dict:
         },
     }
     checks = [c.text for c in line.conditions.all() if c.kind == "check"]
-    unsure = [kind.label for kind in line.applicant_types_to_verify.all()]
-    details = checks + ([f"Te verifiëren of ook deze aanvragers in aanmerking komen: {', '.join(unsure)}."] if unsure else [])
+    unsure = [kind.label.lower() for kind in line.applicant_types_to_verify.all()]  # mid-sentence: no capitals
+    details = checks + ([f"Te verifiëren of ook deze aanvragers in aanmerking komen: {join_nl(unsure)}."] if unsure else [])
     if details:
         fields["eligibilityCriteria"] = {
             "name": "eligibilityCriteria", "fieldType": "object", "value": {"details": " ".join(details)},
