@@ -81,6 +81,15 @@ def test_paging_splits_the_list(client):
     assert {i["id"] for i in first["items"]}.isdisjoint({i["id"] for i in second["items"]})
 
 
+@pytest.mark.parametrize("url", ["/common-grants/opportunities", f"/common-grants/opportunities/{opportunity_id('wies-fonds')}"])
+def test_unsupported_accept_is_406_in_the_error_shape(client, url):
+    response = client.get(url, HTTP_ACCEPT="application/xml")
+    assert response.status_code == 406
+    body = response.json()
+    assert body["status"] == 406 and "formaat" in body["message"] and body["errors"][0]["field"] == "Accept"
+    assert list(opportunity_validator("Error.yaml").iter_errors(body)) == []
+
+
 @pytest.mark.parametrize("identifier", [str(uuid.uuid4()), "niet-een-uuid", "plan-samenleven"])
 def test_unknown_id_is_a_404_in_the_error_shape(client, identifier):
     response = client.get(f"/common-grants/opportunities/{identifier}")

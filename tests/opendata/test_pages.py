@@ -19,7 +19,7 @@ def test_content_negotiation(client, accept, expected):
     assert response.status_code == 200 and response["Content-Type"].startswith(expected)
 
 
-@pytest.mark.parametrize("url", ["/open-data/subsidiemaatregelen", "/open-data/partners", "/common-grants/opportunities"])
+@pytest.mark.parametrize("url", ["/open-data/subsidiemaatregelen", "/open-data/partners"])
 def test_unsupported_accept_is_406_with_a_dutch_reason(client, url):
     response = client.get(url, HTTP_ACCEPT="application/xml")
     assert response.status_code == 406
@@ -48,3 +48,12 @@ def test_site_url_setting_moves_the_iris(client, settings):
     settings.RANDWIJZER_SITE_URL = "https://randwijzer.example/"
     body = client.get("/open-data/partners.ttl").content.decode()
     assert "https://randwijzer.example/id/partner/" in body and "127.0.0.1" not in body
+
+
+def test_the_dcat_publisher_is_the_one_the_deployment_names(client, settings):
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import DCTERMS, FOAF
+    settings.RANDWIJZER_PUBLISHER_NAME = "Gemeente Voorbeeld"
+    graph = Graph().parse(data=client.get("/open-data/dcat.ttl").content, format="turtle")
+    publisher = graph.value(URIRef(settings.RANDWIJZER_SITE_URL + "/open-data/dcat"), DCTERMS.publisher)
+    assert graph.value(publisher, FOAF.name) == Literal("Gemeente Voorbeeld", lang="nl")

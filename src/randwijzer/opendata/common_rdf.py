@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from zoneinfo import ZoneInfo
-
+from django.utils import timezone
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, RDF, SKOS, XSD
 
@@ -12,8 +11,6 @@ from randwijzer.catalogue.models import Partner, PartnerKind, Territory, Theme
 
 from . import identifiers
 from .vocab import ADMS, M8G
-
-BRUSSELS = ZoneInfo("Europe/Brussels")
 
 # Partners set up by a government (agency, province, their companies, an intercommunale):
 # m8g:PublicOrganisation. The others (vzw, media, networks) are organisations only.
@@ -70,11 +67,13 @@ def add_concept(graph: Graph, iri: str, label: str) -> URIRef:
 
 
 def add_period(graph: Graph, iri: str, start: dt.date, end: dt.date) -> URIRef:
-    """A period of whole days: from the first day's start to the last day's end (Brussels time)."""
+    """A period of whole days: from the first day's start to the last day's end (the site's time zone,
+    TIME_ZONE: Brussels)."""
     node = URIRef(iri)
     graph.add((node, RDF.type, M8G.PeriodOfTime))
-    first = dt.datetime.combine(start, dt.time.min, tzinfo=BRUSSELS)
-    last = dt.datetime.combine(end, dt.time(23, 59, 59), tzinfo=BRUSSELS)
+    brussels = timezone.get_default_timezone()
+    first = dt.datetime.combine(start, dt.time.min, tzinfo=brussels)
+    last = dt.datetime.combine(end, dt.time(23, 59, 59), tzinfo=brussels)
     graph.add((node, M8G.startTime, Literal(first.isoformat(), datatype=XSD.dateTime)))
     graph.add((node, M8G.endTime, Literal(last.isoformat(), datatype=XSD.dateTime)))
     return node

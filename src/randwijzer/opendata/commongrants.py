@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 
 from randwijzer.catalogue.models import FundingLine, ShareBase, Status
-from randwijzer.text.dutch import format_month_day
+from randwijzer.catalogue.presenters import submission_in_dutch
+from randwijzer.text.dutch import format_month_day, join_nl
 
 from . import identifiers, records
 
@@ -21,26 +22,39 @@ APPLICANT_TYPES = {
     "andere-organisatie": "organization",
 }
 
+# The status word only; when and how one applies is the catalogue's own sentence (submission_in_dutch),
+# so "doorlopend" never claims one can apply all year for a line whose submission moment is unknown.
 STATUS_DESCRIPTIONS = {
     Status.ONZEKER: "Onzeker: het is niet zeker dat deze steunmaatregel nog loopt.",
-    Status.DOORLOPEND: "Doorlopend: u kunt het hele jaar door aanvragen.",
+    Status.DOORLOPEND: "Doorlopend: de steunmaatregel loopt door.",
 }
+UNKNOWN_MOMENT = "onbekend"
 
 
 def money(amount: int) -> dict:
     return {"amount": str(amount), "currency": CURRENCY}
 
 
+def _sentences(*parts: str) -> str:
+    return " ".join(dict.fromkeys(part for part in parts if part))
+
+
 def status(line: FundingLine, open_ids: set[str], reference: dt.date) -> dict:
+    """`open` only when the dates or the submission mode say one can apply on `reference`."""
     if line.status == Status.AFGESLOTEN:
         return {"value": "closed"}
     if line.status in STATUS_DESCRIPTIONS:
-        text = " ".join(part for part in (STATUS_DESCRIPTIONS[line.status], line.status_reason) if part)
+        text = _sentences(STATUS_DESCRIPTIONS[line.status], submission_in_dutch(line), line.status_reason)
         return {"value": "custom", "customValue": line.status, "description": text}
-    announced = any(call.opens_on and call.opens_on > reference for call in line.callrounds.all())
-    if line.pk not in open_ids and announced:
+    if line.pk in open_ids:
+        return {"value": "open"}
+    calls = list(line.callrounds.all())
+    if any(call.opens_on and call.opens_on > reference for call in calls):
         return {"value": "forecasted"}
-    return {"value": "open"}
+    if calls:  # none running, none announced: every call is over
+        return {"value": "closed", "description": _sentences("Alle oproepen zijn afgelopen.", line.status_reason)}
+    return {"value": "custom", "customValue": UNKNOWN_MOMENT,
+            "description": _sentences("Niet bekend wanneer u kunt aanvragen.", submission_in_dutch(line), line.status_reason)}
 
 
 def funding(line: FundingLine) -> dict | None:
@@ -81,16 +95,16 @@ def key_dates(line: FundingLine, upcoming: list) -> dict | None:
     if days:
         other["yearlyRounds"] = {"name": "Jaarlijkse indiendata", "eventType": "other",
                                  "details": "Elk jaar uiterlijk op " + ", ".join(days) + "."}
-    calls = {(call.opens_on or call.closes_on, call.closes_on) for call in line.callrounds.all()}
-    next_deadline = None
+    # A call round gives a deadline (its closing day) and, with an opening day, a window: listed above.
+    calls = {(call.closes_on, call.closes_on) for call in line.callrounds.all()}
+    calls |= {(call.opens_on, call.closes_on) for call in line.callrounds.all() if call.opens_on}
+    next_deadline = next((item for item in upcoming if item.kind == "deadline"), None)
     for item in upcoming:
         if (item.start, item.end) in calls:
-            continue  # a call round, listed above
+            continue
         key = f"{item.kind}-{item.start.isoformat()}"
         other[key] = (_single(item.label, item.start) if item.kind == "deadline"
                       else _range(item.label, item.start, item.end))
-        if item.kind == "deadline" and next_deadline is None:
-            next_deadline = item
     dates = {}
     if next_deadline is not None:
         dates["closeDate"] = _single("Eerstvolgende uiterste indiendatum", next_deadline.start, next_deadline.label)
@@ -132,8 +146,8 @@ def custom_fields(line: FundingLine) -> dict:
         },
     }
     checks = [c.text for c in line.conditions.all() if c.kind == "check"]
-    unsure = [kind.label for kind in line.applicant_types_to_verify.all()]
-    details = checks + ([f"Te verifiëren of ook deze aanvragers in aanmerking komen: {', '.join(unsure)}."] if unsure else [])
+    unsure = [kind.label.lower() for kind in line.applicant_types_to_verify.all()]  # mid-sentence: no capitals
+    details = checks + ([f"Te verifiëren of ook deze aanvragers in aanmerking komen: {join_nl(unsure)}."] if unsure else [])
     if details:
         fields["eligibilityCriteria"] = {
             "name": "eligibilityCriteria", "fieldType": "object", "value": {"details": " ".join(details)},
@@ -160,7 +174,7 @@ def cost_sharing(line: FundingLine) -> dict | None:
 
 
 def source(line: FundingLine) -> str | None:
-    return line.contact_url or line.administrator.website or None
+    return identifiers.web_page(line.contact_url) or identifiers.web_page(line.administrator.website)
 
 
 def opportunity(line: FundingLine, context: "Context") -> dict:

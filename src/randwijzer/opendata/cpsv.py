@@ -31,8 +31,9 @@ def add_partner(graph: Graph, partner: Partner) -> URIRef:
     organisation = add_organisation(graph, partner)
     graph.add((organisation, RDF.type, FOAF.Agent))  # a participant in CPSV-AP is an agent
     graph.add((organisation, DCTERMS.title, nl(partner.name)))
-    if partner.website:
-        graph.add((organisation, FOAF.homepage, URIRef(partner.website)))
+    website = identifiers.web_page(partner.website)
+    if website:
+        graph.add((organisation, FOAF.homepage, URIRef(website)))
     if partner.summary:
         graph.add((organisation, DCTERMS.description, nl(partner.summary)))
     contact = add_contact_point(graph, partner)
@@ -43,14 +44,15 @@ def add_partner(graph: Graph, partner: Partner) -> URIRef:
 
 
 def add_contact_point(graph: Graph, partner: Partner) -> URIRef | None:
-    if not partner.email and not partner.website:
+    website = identifiers.web_page(partner.website)
+    if not partner.email and not website:
         return None
     node = URIRef(identifiers.part_iri(identifiers.partner_iri(partner.pk), "contactpunt"))
     graph.add((node, RDF.type, M8G.ContactPoint))
     if partner.email:
         graph.add((node, M8G.email, Literal(partner.email)))
-    if partner.website:
-        page = URIRef(partner.website)
+    if website:
+        page = URIRef(website)
         graph.add((page, RDF.type, FOAF.Document))
         graph.add((node, M8G.contactPage, page))
     return node

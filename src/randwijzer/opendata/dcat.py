@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, XSD
 
@@ -16,7 +17,12 @@ from .vocab import IANA_MEDIA, new_graph
 CATALOGUE_TITLE = "Open data van Randwijzer"
 CATALOGUE_DESCRIPTION = ("De steunmaatregelen en partners voor projecten in de Vlaamse Rand uit de catalogus "
                          "van Randwijzer, in de open standaarden OSLO Besluit Subsidies, CPSV-AP en CommonGrants.")
-PUBLISHER_NAME = "Randwijzer"
+# DCAT-AP needs a publisher: the one the deployment names (RANDWIJZER_PUBLISHER_NAME), else the site itself.
+SITE_NAME = "Randwijzer"
+
+
+def publisher_name() -> str:
+    return settings.RANDWIJZER_PUBLISHER_NAME.strip() or SITE_NAME
 
 
 def modified() -> dict[str, dt.datetime | None]:
@@ -28,7 +34,7 @@ def graph() -> Graph:
     catalogue = URIRef(identifiers.absolute("/open-data/dcat"))
     publisher = URIRef(identifiers.absolute("/id/organisatie/randwijzer"))
     found.add((publisher, RDF.type, FOAF.Agent))
-    found.add((publisher, FOAF.name, nl(PUBLISHER_NAME)))
+    found.add((publisher, FOAF.name, nl(publisher_name())))
     licence = URIRef(LICENCE_URL)
     found.add((licence, RDF.type, DCTERMS.LicenseDocument))
     found.add((licence, DCTERMS.title, nl(LICENCE_NAME)))

@@ -37,8 +37,9 @@ def add_offer(graph: Graph, line: FundingLine, upcoming: list) -> URIRef:
     graph.add((offer, DCTERMS.description, nl(line.description.strip() or line.summary)))
     graph.add((offer, DCTERMS.modified, Literal(line.updated_at.isoformat(), datatype=XSD.dateTime)))
     graph.add((offer, M8G.hasCompetentAuthority, add_organisation(graph, line.administrator)))
-    if line.contact_url:
-        graph.add((offer, FOAF.page, URIRef(line.contact_url)))
+    page = identifiers.web_page(line.contact_url)
+    if page:
+        graph.add((offer, FOAF.page, URIRef(page)))
     for theme in line.themes.all():
         graph.add((offer, SUBSIDIE.trefwoord, add_theme(graph, theme)))
     for condition in line.conditions.all():
@@ -67,11 +68,11 @@ def add_steps(graph: Graph, offer: URIRef, line: FundingLine, upcoming: list) ->
     graph.add((step, RDF.type, SUBSIDIE.Subsidieprocedurestap))
     graph.add((step, DCTERMS.description, Literal(submission_text(line))))
     graph.add((offer, CPSV.follows, step))
-    for number, call in enumerate(line.callrounds.all(), start=1):
-        series = add_series(graph, offer, f"oproep-{number}", call.label)
+    for key, call in identifiers.call_keys(line.callrounds.all()):
+        series = add_series(graph, offer, key, call.label)
         text = f"Aanvraag binnen {call.label}: uiterlijk {format_date_nl(call.closes_on)}."
-        period = (identifiers.part_iri(str(offer), "periode", f"oproep-{number}"), call.opens_on, call.closes_on)
-        add_series_step(graph, offer, series, f"oproep-{number}", text, period if call.opens_on else None)
+        period = (identifiers.part_iri(str(offer), "periode", key), call.opens_on, call.closes_on)
+        add_series_step(graph, offer, series, key, text, period if call.opens_on else None)
     calls = {call.closes_on for call in line.callrounds.all()}
     for item in upcoming:
         if item.kind != "deadline" or item.start in calls:

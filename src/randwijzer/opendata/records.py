@@ -16,7 +16,10 @@ DAYS_AHEAD = deadlines.FEED_FUTURE_DAYS
 
 
 def funding_lines(line_id: str | None = None) -> list[FundingLine]:
-    lines = FundingLine.objects.with_details().select_related("administrator").order_by("id")
+    # The administrator's territory (every standard names it) and the line's municipalities (CommonGrants
+    # lists them) in the same few queries for any number of lines.
+    lines = (FundingLine.objects.with_details().select_related("administrator__territory")
+             .prefetch_related("territory__municipalities").order_by("id"))
     if line_id is not None:
         lines = lines.filter(pk=line_id)
     return list(lines)

@@ -108,6 +108,12 @@ def grants_error(status: int, message: str, field: str | None = None) -> JsonRes
     return JsonResponse({"status": status, "message": message, "errors": errors}, status=status)
 
 
+def grants_not_acceptable() -> JsonResponse:
+    """406 in the protocol's own error shape: a CommonGrants client reads `status`, `message`, `errors`."""
+    message = f"Dit formaat kunnen we niet leveren. U kunt kiezen uit: {JSON}."
+    return grants_error(406, message, "Accept")
+
+
 class BadParameter(ValueError):
     def __init__(self, name: str, message: str):
         super().__init__(message)
@@ -127,7 +133,7 @@ def whole_number(request, name: str, default: int, largest: int) -> int:
 @cached_page(depends_on=accepted)
 def opportunities(request):
     if negotiation.choose(request.headers.get("Accept"), [JSON]) is None:
-        return not_acceptable([JSON])
+        return grants_not_acceptable()
     try:
         page = whole_number(request, "page", 1, MAX_PAGE)
         page_size = whole_number(request, "pageSize", MAX_PAGE_SIZE, MAX_PAGE_SIZE)
@@ -148,7 +154,7 @@ def opportunities(request):
 @cached_page(depends_on=accepted)
 def opportunity(request, opportunity_id: str):
     if negotiation.choose(request.headers.get("Accept"), [JSON]) is None:
-        return not_acceptable([JSON])
+        return grants_not_acceptable()
     found = commongrants.find(opportunity_id.lower(), today())
     if found is None:
         return grants_error(404, f"Geen steunmaatregel met id '{opportunity_id[:60]}'.")
