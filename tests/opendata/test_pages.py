@@ -57,3 +57,12 @@ def test_the_dcat_publisher_is_the_one_the_deployment_names(client, settings):
     graph = Graph().parse(data=client.get("/open-data/dcat.ttl").content, format="turtle")
     publisher = graph.value(URIRef(settings.RANDWIJZER_SITE_URL + "/open-data/dcat"), DCTERMS.publisher)
     assert graph.value(publisher, FOAF.name) == Literal("Gemeente Voorbeeld", lang="nl")
+
+
+@pytest.mark.parametrize("url", ["/open-data/", "/open-data/subsidiemaatregelen.ttl", "/open-data/partners.jsonld",
+                                 "/open-data/dcat.ttl"])
+def test_harvesters_and_link_checkers_may_ask_with_head(client, url):
+    # A harvester or link checker asks with HEAD first; it gets the document's headers, not a 405.
+    got, head = client.get(url), client.head(url)
+    assert head.status_code == 200 and head["Content-Type"] == got["Content-Type"]
+    assert client.post(url).status_code == 405

@@ -7,7 +7,7 @@ from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from randwijzer.catalogue.models import FundingLine, Partner
 from randwijzer.catalogue.page_cache import cached_page
@@ -49,7 +49,7 @@ def negotiated(request, build):
     return response
 
 
-@require_GET
+@require_safe
 @cached_page(depends_on=accepted)
 def index(request):
     changes = dcat.modified()
@@ -60,7 +60,7 @@ def index(request):
     })
 
 
-@require_GET
+@require_safe
 @cached_page(depends_on=accepted)
 def subsidies(request, suffix: str | None = None):
     def build():
@@ -68,33 +68,33 @@ def subsidies(request, suffix: str | None = None):
     return document(build(), suffix) if suffix else negotiated(request, build)
 
 
-@require_GET
+@require_safe
 @cached_page(depends_on=accepted)
 def subsidy(request, pk: str, suffix: str):
     line = get_object_or_404(FundingLine, pk=pk)
     return document(oslo.graph(today(), line.pk), suffix)
 
 
-@require_GET
+@require_safe
 @cached_page(depends_on=accepted)
 def partners(request, suffix: str | None = None):
     return document(cpsv.graph(), suffix) if suffix else negotiated(request, cpsv.graph)
 
 
-@require_GET
+@require_safe
 @cached_page(depends_on=accepted)
 def catalogue(request):
     return document(dcat.graph(), "ttl")
 
 
-@require_GET
+@require_safe
 def line_identity(request, pk: str):
     """A line's persistent IRI answers with its page (303: the IRI names the measure, not a page)."""
     line = get_object_or_404(FundingLine, pk=pk)
     return HttpResponseRedirect(reverse("catalogue:funding", args=[line.pk]), status=303)
 
 
-@require_GET
+@require_safe
 def partner_identity(request, pk: str):
     partner = get_object_or_404(Partner, pk=pk)
     return HttpResponseRedirect(reverse("catalogue:partner", args=[partner.pk]), status=303)
@@ -129,7 +129,7 @@ def whole_number(request, name: str, default: int, largest: int) -> int:
     return int(raw)
 
 
-@require_GET
+@require_safe
 @cached_page(depends_on=accepted)
 def opportunities(request):
     if negotiation.choose(request.headers.get("Accept"), [JSON]) is None:
@@ -150,7 +150,7 @@ def opportunities(request):
     })
 
 
-@require_GET
+@require_safe
 @cached_page(depends_on=accepted)
 def opportunity(request, opportunity_id: str):
     if negotiation.choose(request.headers.get("Accept"), [JSON]) is None:
