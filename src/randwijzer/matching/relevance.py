@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict
 
 from randwijzer.text.analysis import stem, tokens
 
-from .weights import COMPOUND_PART_WEIGHT, IDF_FULL_WORDS, SATURATION, THESAURUS_WEIGHT
+from .weights import COMPOUND_PART_WEIGHT, SATURATION, THESAURUS_WEIGHT
 
 MIN_PART = 3
 LINKERS = ("", "s", "e", "en")
@@ -145,11 +145,12 @@ class TextIndex:
 
     DENSE_SHARE = 0.25
 
-    def __init__(self, lexicon: Lexicon, full_words: float = IDF_FULL_WORDS):
+    def __init__(self, lexicon: Lexicon, full_words: float | None = None):
         self.lexicon = lexicon
-        # A short text's silence about a word says little about how rare the word is: for the idf, a
-        # document counts (its words / full_words)², up to 1. Without this, one-line entries (a feed's
-        # title and a sentence) made every word of the written lines look rare (docs/matching.md).
+        # With full_words (the funding lines: written pages beside the feeds' one-line offers), a short
+        # text's silence about a word says little about how rare it is: for the idf a document counts
+        # (its words / full_words)², up to 1. Without it, every document counts 1 (partners, services:
+        # all written alike). See docs/matching.md, idf_full_words.
         self.full_words = full_words
         self._doc_weights = array("f")
         self.mass = 0.0  # the documents as counted for the idf
@@ -167,7 +168,7 @@ class TextIndex:
             for s, tf in analyze(text, self.lexicon).items():
                 evidence[s] += weights[name] * tf * (SATURATION + 1) / (tf + SATURATION)
                 words += tf
-        weight = min(1.0, words / self.full_words) ** 2
+        weight = 1.0 if self.full_words is None else min(1.0, words / self.full_words) ** 2
         self._doc_weights.append(weight)
         self.mass += weight
         for s, value in evidence.items():
