@@ -196,12 +196,12 @@ def test_dated_statements_say_their_year_as_the_line_page_does():
                  conditions_as_of={"Het budget is verdeeld over 12 gemeenten.": "2024", "Het project brengt inwoners samen.": "2023"})
     results = evaluate(dated, request())
     assert outcome(results, "status").explanation == \
-        "Of deze steunmaatregel nog loopt, is onzeker. Stand van zaken 2024: Het plan liep tot 2024."
+        "Of deze steunmaatregel nog loopt, is onzeker. Stand van zaken 2024: het plan liep tot 2024."
     check = outcome(results, "condition")
     assert (check.explanation, check.condition) == \
-        ("Stand van zaken 2024: Het budget is verdeeld over 12 gemeenten.", "Het budget is verdeeld over 12 gemeenten.")
+        ("Stand van zaken 2024: het budget is verdeeld over 12 gemeenten.", "Het budget is verdeeld over 12 gemeenten.")
     assert outcome(results, "purpose").explanation == \
-        "Ga na of het project past bij het doel. Stand van zaken 2023: Het project brengt inwoners samen."
+        "Ga na of het project past bij het doel. Stand van zaken 2023: het project brengt inwoners samen."
     undated = evaluate(line(status="onzeker", status_reason="Het plan liep tot 2024.", purposes=("Het project brengt inwoners samen.",)), request())
     assert outcome(undated, "status").explanation == "Of deze steunmaatregel nog loopt, is onzeker. Het plan liep tot 2024."
     assert outcome(undated, "purpose").explanation == "Ga na of het project past bij het doel: het project brengt inwoners samen."

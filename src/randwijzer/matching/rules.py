@@ -60,8 +60,9 @@ FLAG_WORDS = {
 
 
 def dated(text: str, year: str) -> str:
-    """A statement about one moment says when, as the line's page does: "Stand van zaken 2024: …"."""
-    return f"Stand van zaken {year}: {text}" if year and text else text
+    """A statement about one moment says when, as the line's page does: "Stand van zaken 2024: …"
+    (in a sentence, the statement goes on in lower case after the colon)."""
+    return f"Stand van zaken {year}: {_lower_first(text)}" if year and text else text
 
 
 def status_rule(line: LineFacts, req: MatchRequest) -> RuleResult:
@@ -209,7 +210,7 @@ def purpose_rules(line: LineFacts, req: MatchRequest, relevance: float) -> list[
 
 
 def _about_aim(said: str, text: str, year: str) -> str:
-    # A dated aim keeps the page's own words after its year: "… bij het doel. Stand van zaken 2024: Het …".
+    # A dated aim says its year as the page does: "… bij het doel. Stand van zaken 2024: het project …".
     return f"{said}. {dated(text, year)}" if year else f"{said}: {_lower_first(text)}"
 
 
