@@ -187,3 +187,21 @@ def test_merged_municipality_is_explained():
     brabant = line(territory_members=frozenset({"23106"}), territory_phrase="in de provincie Vlaams-Brabant")
     result = outcome(evaluate(brabant, request(municipality=pajottegem)), "territory")
     assert result.explanation == "Gooik is sinds 1 januari 2025 deel van Pajottegem. Pajottegem ligt in de provincie Vlaams-Brabant."
+
+
+def test_dated_statements_say_their_year_as_the_line_page_does():
+    # The page writes "Stand van zaken 2024: …" before a dated status reason or condition; so do the reasons.
+    dated = line(status="onzeker", status_reason="Het plan liep tot 2024.", status_as_of="2024",
+                 checks=("Het budget is verdeeld over 12 gemeenten.",), purposes=("Het project brengt inwoners samen.",),
+                 conditions_as_of={"Het budget is verdeeld over 12 gemeenten.": "2024", "Het project brengt inwoners samen.": "2023"})
+    results = evaluate(dated, request())
+    assert outcome(results, "status").explanation == \
+        "Of deze steunmaatregel nog loopt, is onzeker. Stand van zaken 2024: het plan liep tot 2024."
+    check = outcome(results, "condition")
+    assert (check.explanation, check.condition) == \
+        ("Stand van zaken 2024: het budget is verdeeld over 12 gemeenten.", "Het budget is verdeeld over 12 gemeenten.")
+    assert outcome(results, "purpose").explanation == \
+        "Ga na of het project past bij het doel. Stand van zaken 2023: het project brengt inwoners samen."
+    undated = evaluate(line(status="onzeker", status_reason="Het plan liep tot 2024.", purposes=("Het project brengt inwoners samen.",)), request())
+    assert outcome(undated, "status").explanation == "Of deze steunmaatregel nog loopt, is onzeker. Het plan liep tot 2024."
+    assert outcome(undated, "purpose").explanation == "Ga na of het project past bij het doel: het project brengt inwoners samen."

@@ -97,3 +97,11 @@ def test_dates_outside_any_sensible_range_are_refused():
     with pytest.raises(MatchInputError) as error:
         match_project("x", "Wemmel", "vzw", start=dt.date(1, 1, 1))
     assert error.value.field == "start"
+
+
+def test_a_dated_status_reason_says_its_year_in_the_answer():
+    # plan-samenleven.yaml: status_as_of "2024"; its page shows "Stand van zaken 2024: Het plan liep …"
+    # (in the answer's sentence the statement goes on in lower case after the colon).
+    result = match_project("ontmoetingsproject tegen discriminatie", "Vilvoorde", "lokaal-bestuur", reference=TODAY)
+    status = next(r for r in by_id(result)["plan-samenleven"].reasons if r.rule == "status")
+    assert "is onzeker. Stand van zaken 2024: het plan liep van 2022 tot 2024" in status.explanation, status.explanation

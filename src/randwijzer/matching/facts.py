@@ -49,6 +49,8 @@ class LineFacts:
     to_verify: dict = field(hash=False, compare=False)
     share_base: str = "project_cost"  # what cost_share_pct is a share of
     co_financing: bool = False
+    status_as_of: str = ""  # the year status_reason describes ("Stand van zaken 2024"); empty: not tied to a time
+    conditions_as_of: dict = field(default_factory=dict, hash=False, compare=False)  # condition text -> its year
 
 
 @dataclass(frozen=True)
@@ -130,4 +132,6 @@ def _line(line: m.FundingLine, members) -> LineFacts:
         checks=tuple(c.text for c in line.conditions.all() if c.kind == m.ConditionKind.CHECK),
         purposes=tuple(c.text for c in line.conditions.all() if c.kind == m.ConditionKind.PURPOSE),
         to_verify=dict(line.to_verify),
+        status_as_of=line.status_as_of,
+        conditions_as_of={c.text: c.as_of for c in line.conditions.all() if c.as_of},
     )

@@ -145,20 +145,32 @@ class TextIndex:
 
     DENSE_SHARE = 0.25
 
-    def __init__(self, lexicon: Lexicon):
+    def __init__(self, lexicon: Lexicon, full_words: float | None = None):
         self.lexicon = lexicon
+        # With full_words (the funding lines: written pages beside the feeds' one-line offers), a short
+        # text's silence about a word says little about how rare it is: for the idf a document counts
+        # (its words / full_words)², up to 1. Without it, every document counts 1 (partners, services:
+        # all written alike). See docs/matching.md, idf_full_words.
+        self.full_words = full_words
+        self._doc_weights = array("f")
+        self.mass = 0.0  # the documents as counted for the idf
         self.term_ids: dict[str, int] = {}
         self._postings: list[tuple[array, array] | None] = []  # per term id: (documents, values)
         self.sparse: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self.dense: dict[str, np.ndarray] = {}
-        self.df: dict[str, int] = {}
+        self.df: dict[str, float] = {}
         self.size = 0
 
     def add(self, doc: int, fields: dict[str, str], weights: dict[str, float]) -> None:
         evidence: Counter = Counter()
+        words = 0.0
         for name, text in fields.items():
             for s, tf in analyze(text, self.lexicon).items():
                 evidence[s] += weights[name] * tf * (SATURATION + 1) / (tf + SATURATION)
+                words += tf
+        weight = 1.0 if self.full_words is None else min(1.0, words / self.full_words) ** 2
+        self._doc_weights.append(weight)
+        self.mass += weight
         for s, value in evidence.items():
             term = self.term_ids.setdefault(s, len(self.term_ids))
             if term == len(self._postings):
@@ -175,9 +187,10 @@ class TextIndex:
         self._sorted_docs = np.empty(sparse_total, dtype=np.uint32)
         self._sorted_values = np.empty(sparse_total, dtype=np.float32)
         at = 0
+        doc_weights = np.frombuffer(self._doc_weights, dtype=np.float32)
         for s, term in self.term_ids.items():
             docs, values = (np.frombuffer(x, dtype=t) for x, t in zip(self._postings[term], (np.uint32, np.float32)))
-            self.df[s] = len(docs)
+            self.df[s] = float(doc_weights[docs].sum())  # weighted: see __init__
             if len(docs) >= dense_from:
                 column = np.zeros(self.size, dtype=np.float32)
                 column[docs] = values
@@ -191,6 +204,7 @@ class TextIndex:
             del docs, values
             self._postings[term] = None  # freed as we go: the peak is the postings once, not twice
         self._postings = []
+        self._doc_weights = array("f")
         return self
 
     @property
@@ -199,7 +213,7 @@ class TextIndex:
 
     def idf(self, s: str) -> float:
         df = self.df.get(s, 0)
-        return math.log(1 + (self.size - df + 0.5) / (df + 0.5))
+        return math.log(1 + (self.mass - df + 0.5) / (df + 0.5))
 
     def score_array(self, query: Counter) -> np.ndarray:
         """Per document: evidence for the query's terms, normalised by the weight of the words typed.

@@ -59,11 +59,18 @@ FLAG_WORDS = {
 }
 
 
+def dated(text: str, year: str) -> str:
+    """A statement about one moment says when, as the line's page does: "Stand van zaken 2024: …"
+    (in a sentence, the statement goes on in lower case after the colon)."""
+    return f"Stand van zaken {year}: {_lower_first(text)}" if year and text else text
+
+
 def status_rule(line: LineFacts, req: MatchRequest) -> RuleResult:
+    reason = dated(line.status_reason, line.status_as_of)
     if line.status == "afgesloten":
-        return RuleResult("status", FAIL, f"Deze steunmaatregel is afgesloten. {line.status_reason}".strip())
+        return RuleResult("status", FAIL, f"Deze steunmaatregel is afgesloten. {reason}".strip())
     if line.status == "onzeker":
-        return RuleResult("status", UNKNOWN, f"Of deze steunmaatregel nog loopt, is onzeker. {line.status_reason}".strip())
+        return RuleResult("status", UNKNOWN, f"Of deze steunmaatregel nog loopt, is onzeker. {reason}".strip())
     return RuleResult("status", PASS, "Deze steunmaatregel loopt.")
 
 
@@ -196,13 +203,19 @@ def duration_rule(line: LineFacts, req: MatchRequest) -> RuleResult | None:
 
 def purpose_rules(line: LineFacts, req: MatchRequest, relevance: float) -> list[RuleResult]:
     """Does the project serve the aim of the line? Judged from its description, never assumed."""
-    if relevance >= PURPOSE_FIT:
-        return [RuleResult("purpose", PASS, f"Het project sluit aan bij het doel: {_lower_first(text)}", text) for text in line.purposes]
-    return [RuleResult("purpose", UNKNOWN, f"Ga na of het project past bij het doel: {_lower_first(text)}", text) for text in line.purposes]
+    said = "Het project sluit aan bij het doel" if relevance >= PURPOSE_FIT else "Ga na of het project past bij het doel"
+    outcome = PASS if relevance >= PURPOSE_FIT else UNKNOWN
+    return [RuleResult("purpose", outcome, _about_aim(said, text, line.conditions_as_of.get(text, "")), text)
+            for text in line.purposes]
+
+
+def _about_aim(said: str, text: str, year: str) -> str:
+    # A dated aim says its year as the page does: "… bij het doel. Stand van zaken 2024: het project …".
+    return f"{said}. {dated(text, year)}" if year else f"{said}: {_lower_first(text)}"
 
 
 def check_rules(line: LineFacts, req: MatchRequest) -> list[RuleResult]:
-    return [RuleResult("condition", UNKNOWN, text, text) for text in line.checks]
+    return [RuleResult("condition", UNKNOWN, dated(text, line.conditions_as_of.get(text, "")), text) for text in line.checks]
 
 
 def _lower_first(text: str) -> str:

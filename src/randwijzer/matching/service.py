@@ -31,7 +31,7 @@ from .reading import read_project_text
 from .relevance import Expander, TextIndex, analyze, build_lexicon, load_thesaurus
 from .rules import FAIL, MatchRequest, RuleResult, evaluate, next_deadline, schedule, verdict
 from .weights import (
-    CANDIDATES_PER_RESULT, FUNDING_WEIGHTS, PARTNER_ADMINISTERS_BONUS, PARTNER_AUDIENCE_FACTOR, PARTNER_HELPS_BONUS,
+    CANDIDATES_PER_RESULT, FUNDING_WEIGHTS, IDF_FULL_WORDS, PARTNER_ADMINISTERS_BONUS, PARTNER_AUDIENCE_FACTOR, PARTNER_HELPS_BONUS,
     PARTNER_OTHER_AUDIENCE_FACTOR, PARTNER_PAGE_SHARE, PARTNER_WEIGHTS, SERVICE_FIT, SERVICE_WEIGHTS, TOPIC_FITS, TOPIC_PARTLY,
     TOPIC_PARTLY_TERMS, TOPIC_RELATIVE,
 )
@@ -150,7 +150,7 @@ class Matcher:
         self.lines = lines
         self.partners = partners
         self.place_words = place_words
-        self.line_index = TextIndex(self.lexicon)
+        self.line_index = TextIndex(self.lexicon, full_words=IDF_FULL_WORDS)  # feeds add one-line lines
         for i, texts in enumerate(line_texts):
             self.line_index.add(i, texts, FUNDING_WEIGHTS)
         self.line_index.freeze()

@@ -20,6 +20,7 @@ KNOBS = (
     Knob("compound_part_weight", 0.7, "weight of each part of a split compound word (taalcafé -> taal + cafe)"),
     Knob("thesaurus_weight", 0.5, "weight of a thesaurus neighbour added to the query"),
     Knob("saturation", 1.2, "BM25-style term-frequency saturation within a field"),
+    Knob("idf_full_words", 80, "funding lines: analysed words from which a line counts fully for the idf; a shorter one counts (words / 80)²"),
     Knob("funding_field_weights", {"title": 3.0, "summary": 2.0, "themes": 1.5, "description": 1.0, "examples": 1.0},
          "how much a word counts per field of a funding line"),
     Knob("partner_field_weights", {"name": 3.0, "summary": 2.0, "themes": 2.0, "services": 1.5, "description": 1.0},
@@ -51,6 +52,7 @@ def knob(name: str):
 COMPOUND_PART_WEIGHT = knob("compound_part_weight")
 THESAURUS_WEIGHT = knob("thesaurus_weight")
 SATURATION = knob("saturation")
+IDF_FULL_WORDS = knob("idf_full_words")
 FUNDING_WEIGHTS = knob("funding_field_weights")
 PARTNER_WEIGHTS = knob("partner_field_weights")
 SERVICE_WEIGHTS = knob("service_field_weights")
