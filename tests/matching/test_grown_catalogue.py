@@ -59,3 +59,12 @@ def test_a_mandataris_looking_for_colleagues_gets_no_written_line_shown_once_the
              "subsidie-verenigingen-faciliteitengemeenten", "vlaams-randfonds"}
     shown = {f.id for f in result.funding if f.group in ("fits", "check", "later")}
     assert not shown & guide, shown
+
+
+def test_a_function_word_in_a_title_does_not_make_an_imported_line_fit(grown):
+    # "zonder" is a function word: felling trees "zonder vergunning" has nothing to do with the imported
+    # line "Gemeenten zonder Gemeentehuis" (a one-line title, so one shared word weighed a lot).
+    result = match_project("Mag ik de twee berken in onze tuin kappen zonder vergunning?", "Zaventem", None,
+                           reference=TODAY)
+    shown = {f.id: f.group for f in result.funding if f.group in ("fits", "check", "later")}
+    assert not any("gemeentehuis" in line_id for line_id in shown), shown

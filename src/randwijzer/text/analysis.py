@@ -16,7 +16,7 @@ STOP_WORDS = frozenset(
     """aan al als bij dan dat de deze die dit door een en er het hij hoe ik in is je kan
     met naar niet nog of om onze ook op over te tot u uit van voor wat we wij wie wil zal
     ze zij zijn zo ons onze mijn hun haar heeft hebben worden wordt werd meer veel
-    willen moet moeten kunnen kunt graag""".split()
+    willen moet moeten kunnen kunt graag zonder""".split()
 )
 
 
