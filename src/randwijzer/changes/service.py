@@ -63,6 +63,10 @@ class ChangeLogRecorder:
         self.before: dict[str, dict] = {}
 
     def watch(self, line_ids) -> None:
+        if line_ids is not None:  # a line about to be created has nothing to snapshot (an import's first run)
+            line_ids = list(FundingLine.objects.filter(id__in=list(line_ids)).values_list("id", flat=True))
+            if not line_ids:
+                return
         self.before.update(snapshots(line_ids))
 
     def finish(self, line_ids) -> list[Change]:
