@@ -59,10 +59,11 @@ bench: install
 bench-flash: install
 	$(BIN)/python bench/flash_bench.py
 
-# An IPDC import of a synthetic LDES feed of 5,000 products: first import, re-sync, memory (docs/feeds.md).
+# An IPDC import of a synthetic LDES feed of PRODUCTS (5,000) products: first import, re-sync, memory (docs/feeds.md).
+PRODUCTS ?= 5000
 .PHONY: bench-import
 bench-import: install
-	$(BIN)/python bench/import_bench.py
+	$(BIN)/python bench/import_bench.py --products $(PRODUCTS)
 
 clean:
 	rm -rf $(VENV) var

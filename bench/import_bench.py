@@ -5,8 +5,14 @@ N products (5,000) on pages of 50 linked by tree:relation; 4 in 5 are financial 
 governments (imported), 1 in 5 for citizens (skipped with the reason). Runs on a throw-away SQLite
 database: migrate, load the catalogue, then time the first import, a re-sync (the LDES way: the last
 page again) and a full re-walk of every page with nothing changed. Peak memory is the process's
-maximum resident set size. Usage: python bench/import_bench.py [N]
+maximum resident set size (the first import alone: measured before the re-syncs run).
+
+Usage: python bench/import_bench.py [--products N] [--profile FILE]
+(`make bench-import PRODUCTS=N`; default 5,000, the issue's target size). `--profile FILE` writes
+cProfile statistics of the first import to FILE (read them with `python -m pstats FILE`).
 """
+import argparse
+import cProfile
 import os
 import resource
 import sys
@@ -48,17 +54,23 @@ def write_feed(folder: Path, n: int) -> Path:
     return folder / "page-0.nt"
 
 
-def timed(location: str):
+def timed(location: str, profile: str | None = None):
+    profiler = cProfile.Profile(time.process_time) if profile else None  # CPU time: fair on a loaded machine
     start, cpu = time.perf_counter(), time.process_time()
+    if profiler:
+        profiler.enable()
     report = importing.run("ipdc", location)
+    if profiler:
+        profiler.disable()
+        profiler.dump_stats(profile)
     return report, time.perf_counter() - start, time.process_time() - cpu
 
 
-def main(n: int) -> None:
+def main(n: int, profile: str | None = None) -> None:
     call_command("migrate", verbosity=0)
     load_catalogue(settings.CATALOGUE_DIR)
     start = write_feed(Path(tempfile.mkdtemp(prefix="rw-ldes-")), n)
-    first, first_s, first_cpu = timed(str(start))
+    first, first_s, first_cpu = timed(str(start), profile)
     print(first.summary())
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     again, again_s, again_cpu = timed(str(start))
@@ -76,4 +88,9 @@ def main(n: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5000)
+    parser = argparse.ArgumentParser(description="Time an IPDC import of a synthetic LDES feed.")
+    parser.add_argument("--products", type=int, default=5000, help="products in the feed (5000)")
+    parser.add_argument("--profile", metavar="FILE", help="write cProfile statistics of the first import to FILE")
+    parser.add_argument("n", nargs="?", type=int, help=argparse.SUPPRESS)  # the older `import_bench.py N`
+    arguments = parser.parse_args()
+    main(arguments.n or arguments.products, arguments.profile)

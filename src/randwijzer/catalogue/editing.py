@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from . import models as m
+from . import version
 from .history import history_moment
 from .signals import catalogue_changed
 
@@ -115,7 +116,11 @@ def catalogue_edit(who, why: str, source: str | None = None, entries=(), everyth
             finally:
                 _current.reset(token)
         edit.history_records = moment.written  # the moment writes its records as it ends
-        transaction.on_commit(lambda: catalogue_changed.send(sender=CatalogueEdit, edit=edit))
+        # The version keys cached pages; a write in this transaction replaced it already (visible with
+        # the data at the commit) unless the edit wrote through queryset.update() alone.
+        replaced = version.replaced_in_this_transaction()
+        transaction.on_commit(lambda: catalogue_changed.send(sender=CatalogueEdit, edit=edit,
+                                                             replaced_with_the_data=replaced))
 
 
 def current_edit() -> CatalogueEdit | None:

@@ -42,10 +42,14 @@ def for_request(request) -> Version:
     return state if state is not None else current()
 
 
-def bump(force: bool = False, **_signal_arguments) -> Version | None:
-    """Replace the token (once per transaction); returns the new version, or None when already done."""
+def bump(force: bool = False, replaced_with_the_data: bool = False, **_signal_arguments) -> Version | None:
+    """Replace the token (once per transaction); returns the new version, or None when already done.
+
+    `replaced_with_the_data` (catalogue_changed after an edit whose own transaction replaced it): already
+    done, in the commit that made the data visible; a second write would only cost a commit (an import
+    sends the signal once per record)."""
     connection = transaction.get_connection()
-    if not force and _bumped_in_this_transaction(connection):
+    if not force and (replaced_with_the_data or _bumped_in_this_transaction(connection)):
         return None
     version = Version(uuid.uuid4().hex, timezone.now())
     if not CatalogueVersion.objects.filter(pk=1).update(token=version.token, changed_at=version.changed_at):
@@ -62,6 +66,11 @@ class _Marker:
 
     def __call__(self) -> None:
         pass
+
+
+def replaced_in_this_transaction() -> bool:
+    """Whether the transaction in progress has replaced the token (and nobody read it since)."""
+    return _bumped_in_this_transaction(transaction.get_connection())
 
 
 def _bumped_in_this_transaction(connection) -> bool:

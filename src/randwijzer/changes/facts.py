@@ -24,6 +24,11 @@ class FieldChange:
     description: str
 
 
+# What `snapshot` reads beside the line's administrator and territory (prefetch these, nothing more).
+SNAPSHOT_RELATIONS = ("themes", "applicant_types", "applicant_types_to_verify", "yearlydeadlines", "callrounds",
+                      "conditions", "applicationlimits", "fundedexamples")
+
+
 def snapshot(line) -> dict:
     """Every fact of `line` that matters to a reader, as JSON-ready values."""
     window = None

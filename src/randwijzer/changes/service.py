@@ -10,16 +10,29 @@ from django.utils import timezone
 from randwijzer.catalogue.editing import ORIGIN_LOAD
 from randwijzer.catalogue.models import FundingLine
 
-from .facts import diff, snapshot
+from .facts import SNAPSHOT_RELATIONS, diff, snapshot
 from .models import Change
 
 
 def snapshots(ids=None) -> dict[str, dict]:
     """{line id: snapshot} of every line (or of the given ids), read fresh from the database."""
-    lines = FundingLine.objects.with_details()
+    # Only the relations a snapshot reads (facts.SNAPSHOT_RELATIONS): an import takes one per record.
+    lines = FundingLine.objects.select_related("administrator", "territory").prefetch_related(*SNAPSHOT_RELATIONS)
     if ids is not None:
         lines = lines.filter(id__in=list(ids))
     return {line.id: snapshot(line) for line in lines}
+
+
+def snapshots_after(ids, before: dict[str, dict]) -> dict[str, dict]:
+    """The snapshots after an edit of the lines `ids` (None: every line): in full for the lines in `before`;
+    a line new in the edit by its title alone, which is all the change log says of it (facts.diff)."""
+    if ids is None:  # a load of the whole catalogue: read it all, as before
+        return snapshots(None)
+    ids = set(ids)
+    added = ids - before.keys()
+    new = dict(FundingLine.objects.filter(id__in=list(added)).values_list("id", "title")) if added else {}
+    kept = ids & before.keys()
+    return {**{pk: {"title": title} for pk, title in new.items()}, **(snapshots(kept) if kept else {})}
 
 
 def record(before: dict[str, dict], after: dict[str, dict], origin: str = ORIGIN_LOAD, at=None) -> list[Change]:
@@ -50,7 +63,11 @@ class ChangeLogRecorder:
         self.before: dict[str, dict] = {}
 
     def watch(self, line_ids) -> None:
+        if line_ids is not None:  # a line about to be created has nothing to snapshot (an import's first run)
+            line_ids = list(FundingLine.objects.filter(id__in=list(line_ids)).values_list("id", flat=True))
+            if not line_ids:
+                return
         self.before.update(snapshots(line_ids))
 
     def finish(self, line_ids) -> list[Change]:
-        return record(self.before, snapshots(line_ids), origin=self.edit.source)
+        return record(self.before, snapshots_after(line_ids, self.before), origin=self.edit.source)

@@ -43,9 +43,10 @@ def find_line(record: Record) -> m.FundingLine | None:
     if line is not None:
         return line
     key = name_key(record.title)
-    for candidate in m.FundingLine.objects.filter(feed_source=m.FeedSource.REDACTIE, feed_iri=""):
-        if name_key(candidate.title) == key:
-            return candidate
+    curated = m.FundingLine.objects.filter(feed_source=m.FeedSource.REDACTIE, feed_iri="")
+    for pk, title in curated.values_list("id", "title"):  # titles only: this runs for every record
+        if name_key(title) == key:
+            return m.FundingLine.objects.get(pk=pk)
     return None
 
 
@@ -89,7 +90,8 @@ def _write(source: str, record: Record, decision: Decision, on: dt.date) -> None
     _ensure_territory(record.nis_codes, wanted["territory"])
     _ensure_administrator(source, record.administrator or FALLBACK_ADMINISTRATOR, wanted["administrator"])
     line = decision.line
-    if line is None:
+    new = line is None  # a new line has no rows yet: nothing to read or replace
+    if new:
         line = m.FundingLine(id=decision.line_id, feed_source=source, feed_iri=record.iri,
                              share_base=m.ShareBase.PROJECT_COST)
     fields = decision.fields
@@ -110,36 +112,43 @@ def _write(source: str, record: Record, decision: Decision, on: dt.date) -> None
     line.imported_on = on
     line.verified_on = on
     line.field_sources = {**(line.field_sources or {}), "status": "feed", "submission_mode": "feed"}
-    line.save()
-    if "applicant_types" in fields:
-        line.applicant_types.set(wanted["applicant_types"])
-    if "applicant_types_to_verify" in fields:
-        line.applicant_types_to_verify.set(wanted["applicant_types_to_verify"])
-    if "themes" in fields:
-        line.themes.set(wanted["themes"])
+    line.save(force_insert=new)
+    for name in ("applicant_types", "applicant_types_to_verify", "themes"):
+        if name in fields:
+            _set(getattr(line, name), wanted[name], new)
     if "call_rounds" in fields:
         _replace(m.CallRound, line, [{"label": r["label"], "opens_on": r["opens_on"], "closes_on": r["closes_on"]}
-                                     for r in wanted["call_rounds"]])
+                                     for r in wanted["call_rounds"]], new)
     if "conditions" in fields:
-        _replace(m.Condition, line, [{"text": text, "kind": m.ConditionKind.CHECK} for text in wanted["conditions"]])
-    _write_source(source, line, record, on)
+        _replace(m.Condition, line, [{"text": text, "kind": m.ConditionKind.CHECK} for text in wanted["conditions"]], new)
+    _write_source(source, line, record, on, new)
     for name in decision.review:
         ReviewItem.objects.get_or_create(funding_line=line, field=name, feed_value=wanted[name], resolved=False,
                                          defaults={"editor_value": values.from_line(line)[name]})
 
 
-def _replace(model, line: m.FundingLine, rows: list[dict]) -> None:
+def _set(related, ids: list, new: bool) -> None:
+    """A many-to-many field: a new line's is empty, so its values are only added (no read of the old ones)."""
+    if not new:
+        related.set(ids)
+    elif ids:
+        related.add(*ids)
+
+
+def _replace(model, line: m.FundingLine, rows: list[dict], new: bool = False) -> None:
     """The feed's rows of one kind (source key 'feed'); an editor's own rows are left alone."""
-    model.objects.filter(funding_line=line, source_key="feed").delete()
-    start = model.objects.filter(funding_line=line).count()
+    start = 0
+    if not new:
+        model.objects.filter(funding_line=line, source_key="feed").delete()
+        start = model.objects.filter(funding_line=line).count()
     for i, row in enumerate(rows):
         model.objects.create(funding_line=line, position=start + i, source_key="feed", **row)
 
 
-def _write_source(source: str, line: m.FundingLine, record: Record, on: dt.date) -> None:
+def _write_source(source: str, line: m.FundingLine, record: Record, on: dt.date, new: bool = False) -> None:
     wanted = {"title": f"{SOURCE_LABELS[source]}: {record.title}"[:300], "url": record.url[:800],
               "published": "", "verified_on": on}
-    existing = m.Source.objects.filter(funding_line=line, key="feed").first()
+    existing = None if new else m.Source.objects.filter(funding_line=line, key="feed").first()
     if existing is None:
         m.Source.objects.create(funding_line=line, key="feed", position=0, **wanted)
     else:

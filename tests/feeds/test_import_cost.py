@@ -1,0 +1,31 @@
+"""What an import costs per record (issue 13, Scale): a bounded number of queries, the same for every record.
+
+A first import of 5,000 products must stay under 2 minutes; every query is a round trip through the
+ORM, so the number per record is the honest guard (a new line took about 50 before the change log
+and the history stopped reading what they do not need).
+"""
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.feeds.fixtures import local_government_concept, page
+
+MAX_QUERIES_PER_NEW_LINE = 32
+
+
+def test_each_new_line_costs_the_same_bounded_number_of_queries(run_import, tmp_path):
+    numbers = iter(range(1, 100))
+
+    def queries_to_import(products: int) -> int:
+        path = tmp_path / f"page-{products}.nt"
+        concepts = [local_government_concept(next(numbers)) for _ in range(products)]
+        path.write_text(page(concepts, [], f"an LDES page of {products} products from the IPDC concept sample"),
+                        encoding="utf-8")
+        with CaptureQueriesContext(connection) as queries:
+            report = run_import("ipdc", path)
+        assert report.counts["nieuw"] == products, report.lines
+        return len(queries)
+
+    queries_to_import(1)  # the first line also creates the territory and the partner the others share
+    one, two, three = queries_to_import(1), queries_to_import(2), queries_to_import(3)
+    assert three - two == two - one, (one, two, three)
+    assert two - one <= MAX_QUERIES_PER_NEW_LINE, f"{two - one} queries per new line"
