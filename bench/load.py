@@ -94,6 +94,7 @@ class Phase:
     sent: int = 0
     elapsed: float = 0.0
     late_start: float = 0.0  # how far behind its timeline the generator itself fell (max, seconds)
+    generator_cpu: float = 0.0  # CPU seconds the load generator itself used (it shares the machine's cores)
 
     @property
     def ok(self) -> list[float]:
@@ -167,7 +168,7 @@ async def run_phase(port: int, target: str, paths: list[tuple[str, str]], rate: 
         else:
             phase.errors.append(f"{status} {path}")
 
-    start = loop.time()
+    start, cpu = loop.time(), time.process_time()
     for n, offset in enumerate(schedule):
         due = start + offset
         delay = due - loop.time()
@@ -186,6 +187,7 @@ async def run_phase(port: int, target: str, paths: list[tuple[str, str]], rate: 
     if in_flight:
         await asyncio.wait(set(in_flight))
     phase.elapsed = max(loop.time() - start, duration)
+    phase.generator_cpu = time.process_time() - cpu
     return phase
 
 
@@ -209,12 +211,13 @@ def capacity(phases: list[Phase]) -> Phase | None:
 
 
 def report(phases: dict[str, list[Phase]], info: str, cores: int) -> str:
-    header = ["offered req/s", "sent", "achieved req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "generator late ms"]
+    header = ["offered req/s", "sent", "achieved req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "generator late ms",
+              "generator CPU %"]
     parts = [info, ""]
     for target, label in (("healthz", "`/healthz` (baseline)"), ("mix", "the page mix")):
         parts += [f"**{label}**", "", table(header, [
             [f"{p.rate:g}", str(p.sent), f"{p.throughput:.1f}", ms(p.p(50)), ms(p.p(95)), ms(p.p(99)), str(len(p.errors)),
-             ms(p.late_start)] for p in phases[target]]), ""]
+             ms(p.late_start), f"{100 * p.generator_cpu / p.elapsed:.0f}" if p.elapsed else "–"] for p in phases[target]]), ""]
     mix = phases["mix"]
     parts += ["**p95 per page kind** (ms)", "",
               table(["offered req/s", *KINDS], [[f"{p.rate:g}", *(ms(p.p(95, k)) for k in KINDS)] for p in mix]), ""]

@@ -88,3 +88,16 @@ def test_timed_requests_name_the_port_in_host_as_the_warm_up_does():
     head = load.request_head(41175, "/steun/x/").decode()
     assert head.startswith("GET /steun/x/ HTTP/1.1\r\n")
     assert "\r\nHost: 127.0.0.1:41175\r\n" in head
+
+
+def test_the_report_gives_the_generators_own_cpu_share_and_the_capacity_per_core():
+    def phase(target, rate, latency, cpu):
+        done = load.Phase(target, rate, 10, {"healthz" if target == "healthz" else "funding": [latency] * int(rate * 10)})
+        done.sent, done.elapsed, done.generator_cpu = int(rate * 10), 10.0, cpu
+        return done
+
+    text = load.report({"healthz": [phase("healthz", 5, 0.01, 0.2), phase("healthz", 50, 0.05, 1.5)],
+                        "mix": [phase("mix", 5, 0.05, 0.3), phase("mix", 50, 0.3, 2.0)]}, "Run: test", 2)
+    assert "generator CPU %" in text
+    assert "| 50 | 500 | 50.0 | 50 | 50 | 50 | 0 | 0 | 15 |" in text  # /healthz at 50 req/s: 1.5 s CPU in 10 s
+    assert "Capacity of the page mix (p95 < 200 ms, 0 errors): 5 req/s, 2.5 req/s per CPU core (p95 50 ms)." in text
