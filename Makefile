@@ -90,12 +90,16 @@ serve-prod: setup
 
 # Capacity benchmark: gunicorn + a throwaway PostgreSQL on loopback, open-loop arrivals at
 # RATES (5,10,25,50,100,200,400 req/s), DURATION (10) seconds per rate for /healthz and for the
-# page mix; writes docs/load.md. See bench/load.py.
+# page mix; writes docs/load.md. See bench/load.py. `make load-redis`: the same with one shared
+# Redis cache (scripts/with-redis.sh), into its own section of docs/load.md.
 RATES ?= 5,10,25,50,100,200,400
 DURATION ?= 10
-.PHONY: load
+LOAD = $(BIN)/python bench/load.py --rates $(RATES) --duration $(DURATION) --workers $(WORKERS) --write docs/load.md
+.PHONY: load load-redis
 load: install
-	bash scripts/with-postgres.sh $(BIN)/python bench/load.py --rates $(RATES) --duration $(DURATION) --workers $(WORKERS) --write docs/load.md
+	bash scripts/with-postgres.sh $(LOAD)
+load-redis: install
+	bash scripts/with-redis.sh bash scripts/with-postgres.sh $(LOAD) --section load-redis
 
 # The cache tests once more against a real, throwaway Redis server (CACHE_URL): scripts/with-redis.sh
 # installs Debian's redis-server when missing (as root), or prints why it skips. `make run` never uses Redis.

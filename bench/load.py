@@ -1,13 +1,21 @@
 """Capacity benchmark (make load): open-loop arrivals at increasing rates against gunicorn + PostgreSQL.
 
     scripts/with-postgres.sh .venv/bin/python bench/load.py [--rates 25,50,100,200,400] [--duration 10]
-        [--workers 3] [--write docs/load.md]
+        [--workers 3] [--conn-max-age 60] [--warm-rounds 6] [--write docs/load.md] [--section load]
 
 Prepares a database (migrate, load, collectstatic) and starts gunicorn exactly as `make serve-prod`
 does on a free 127.0.0.1 port. Then, for each rate in turn, two phases of DURATION seconds each:
 `/healthz` (one SELECT 1: what the server itself can do) and the page mix people read (a funding
 line, a partner, a municipality, a catalogue search, a Projectwijzer permalink, the calendar feed,
-in turn).
+a funding line from the API, a funding line's open-data document, in turn).
+
+gunicorn runs as docs/deployment.md recommends for production: database connections kept between
+requests (DB_CONN_MAX_AGE, 60 s; 0 opens a PostgreSQL connection per request, which alone costs
+more than serving a cached page). The page cache is each worker's own memory unless CACHE_URL is
+set (scripts/with-redis.sh: one Redis shared by all workers). Before timing, every distinct address
+of the mix is requested WARM_ROUNDS × workers times by as many clients as there are workers, so that
+(almost surely) each worker has rendered each page once: the state of a site some minutes after a
+start or a catalogue change. The report says all three.
 
 Open loop: the requests' start times are drawn in advance (Poisson arrivals at the rate, fixed
 seed), independent of the answers, and each latency is measured from its scheduled time, so time
@@ -54,7 +62,9 @@ MATCHES = [
     ("Dorpsfeest op 11 juli met optreden en kinderanimatie.", "Linkebeek", "feitelijke-vereniging"),
 ]
 MUNICIPALITIES = ["wemmel", "dilbeek", "zaventem", "grimbergen"]
-KINDS = ("funding", "partner", "municipality", "search", "permalink", "calendar")
+KINDS = ("funding", "partner", "municipality", "search", "permalink", "calendar", "api", "opendata")
+WARM_ROUNDS = 6  # requests per distinct address and worker before timing: a worker misses one with p ≈ (1 - 1/W)^(6W)
+CONN_MAX_AGE = 60  # seconds, as docs/deployment.md recommends
 
 
 def page_mix(funding_ids: list[str], partner_ids: list[str]) -> list[tuple[str, str]]:
@@ -67,6 +77,8 @@ def page_mix(funding_ids: list[str], partner_ids: list[str]) -> list[tuple[str, 
         "permalink": ["/match/?" + urllib.parse.urlencode({"text": t, "municipality": m, "applicant_type": a})
                       for t, m, a in MATCHES],
         "calendar": ["/calendar.ics"],
+        "api": [f"/api/v1/funding/{i}" for i in funding_ids],
+        "opendata": [f"/open-data/subsidiemaatregelen/{i}.jsonld" for i in funding_ids],
     }
     rounds = max(len(p) for p in paths.values())
     return [(kind, paths[kind][n % len(paths[kind])]) for n in range(rounds) for kind in KINDS]
@@ -82,6 +94,7 @@ class Phase:
     sent: int = 0
     elapsed: float = 0.0
     late_start: float = 0.0  # how far behind its timeline the generator itself fell (max, seconds)
+    generator_cpu: float = 0.0  # CPU seconds the load generator itself used (it shares the machine's cores)
 
     @property
     def ok(self) -> list[float]:
@@ -115,10 +128,17 @@ def percentile(values: list[float], pct: float) -> float:
     return ordered[max(0, min(len(ordered) - 1, round(pct / 100 * len(ordered) + 0.5) - 1))]
 
 
+def request_head(port: int, path: str) -> bytes:
+    # The Host header names the port, as a browser's does and as the warm-up's (urllib) does: the page
+    # cache keys on the absolute address, so without the port no timed request would find a warmed page.
+    return (f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n"
+            "User-Agent: randwijzer-load\r\n\r\n").encode()
+
+
 async def fetch(port: int, path: str) -> int:
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     try:
-        writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nUser-Agent: randwijzer-load\r\n\r\n".encode())
+        writer.write(request_head(port, path))
         await writer.drain()
         status_line = await reader.readline()
         await reader.read()  # until the server closes: the whole answer has arrived
@@ -148,7 +168,7 @@ async def run_phase(port: int, target: str, paths: list[tuple[str, str]], rate: 
         else:
             phase.errors.append(f"{status} {path}")
 
-    start = loop.time()
+    start, cpu = loop.time(), time.process_time()
     for n, offset in enumerate(schedule):
         due = start + offset
         delay = due - loop.time()
@@ -167,6 +187,7 @@ async def run_phase(port: int, target: str, paths: list[tuple[str, str]], rate: 
     if in_flight:
         await asyncio.wait(set(in_flight))
     phase.elapsed = max(loop.time() - start, duration)
+    phase.generator_cpu = time.process_time() - cpu
     return phase
 
 
@@ -190,12 +211,13 @@ def capacity(phases: list[Phase]) -> Phase | None:
 
 
 def report(phases: dict[str, list[Phase]], info: str, cores: int) -> str:
-    header = ["offered req/s", "sent", "achieved req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "generator late ms"]
+    header = ["offered req/s", "sent", "achieved req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "generator late ms",
+              "generator CPU %"]
     parts = [info, ""]
     for target, label in (("healthz", "`/healthz` (baseline)"), ("mix", "the page mix")):
         parts += [f"**{label}**", "", table(header, [
             [f"{p.rate:g}", str(p.sent), f"{p.throughput:.1f}", ms(p.p(50)), ms(p.p(95)), ms(p.p(99)), str(len(p.errors)),
-             ms(p.late_start)] for p in phases[target]]), ""]
+             ms(p.late_start), f"{100 * p.generator_cpu / p.elapsed:.0f}" if p.elapsed else "–"] for p in phases[target]]), ""]
     mix = phases["mix"]
     parts += ["**p95 per page kind** (ms)", "",
               table(["offered req/s", *KINDS], [[f"{p.rate:g}", *(ms(p.p(95, k)) for k in KINDS)] for p in mix]), ""]
@@ -254,19 +276,29 @@ def ids(server: Gunicorn, path: str) -> list[str]:
     return [item["id"] for item in (listing["items"] if isinstance(listing, dict) else listing)]
 
 
-def warm_up(server: Gunicorn, paths: list[str], workers: int) -> None:
-    """Every page must answer 200 before its speed means anything; requested by twice as many clients
-    at once as there are workers, so that each worker has built what it keeps (the matcher, caches)."""
-    with ThreadPoolExecutor(2 * workers) as pool:
-        for path, (status, _, _) in zip(paths * 2 * workers, pool.map(server.get, paths * 2 * workers)):
+def warm_up(server: Gunicorn, paths: list[str], workers: int, rounds: int = WARM_ROUNDS) -> int:
+    """Every page must answer 200 before its speed means anything. Each distinct address is requested
+    rounds × workers times by as many clients as there are workers: gunicorn hands a request to any
+    free worker, so this makes it very likely that each worker has rendered and cached each page (with
+    a shared cache one render is enough). Returns the number of requests sent."""
+    distinct = list(dict.fromkeys(paths))
+    todo = [path for _ in range(max(1, rounds) * workers) for path in distinct]
+    with ThreadPoolExecutor(workers) as pool:
+        for path, (status, _, _) in zip(todo, pool.map(server.get, todo)):
             if status != 200:
                 raise SystemExit(f"load: {path} answers {status}, not 200; no measurement.")
+    return len(todo)
 
 
-def measure(server: Gunicorn, rates: list[float], duration: float, workers: int) -> dict[str, list[Phase]]:
+def measure(server: Gunicorn, rates: list[float], duration: float, workers: int,
+            warm_rounds: int = WARM_ROUNDS) -> dict[str, list[Phase]]:
     port = int(server.url.rsplit(":", 1)[1])
     mix = page_mix(ids(server, "/api/v1/funding"), ids(server, "/api/v1/partners"))
-    warm_up(server, [path for _, path in mix], workers)
+    if warm_rounds:
+        sent = warm_up(server, [path for _, path in mix], workers, warm_rounds)
+        print(f"load: warm-up: {sent} requests, {len(set(mix))} distinct addresses", file=sys.stderr)
+    else:  # still: every page must answer 200
+        warm_up(server, [path for _, path in mix], 1, 1)
     targets = {"healthz": [("healthz", "/healthz")], "mix": mix}
     phases: dict[str, list[Phase]] = {t: [] for t in targets}
     for rate in rates:  # the two targets side by side at each rate: the same machine, the same minute
@@ -295,25 +327,30 @@ def settle(server: Gunicorn, quiet: float = 0.1, limit: float = 60) -> None:
         time.sleep(0.5)
 
 
-def write(path: Path, report_text: str) -> None:
+def write(path: Path, report_text: str, section: str = "load") -> None:
     text = path.read_text(encoding="utf-8") if path.exists() else ""
-    start, end = "<!-- load:begin -->", "<!-- load:end -->"
+    start, end = f"<!-- {section}:begin -->", f"<!-- {section}:end -->"
     block = f"{start}\n{report_text}{end}"
     if start in text and end in text:
         text = text[: text.index(start)] + block + text[text.index(end) + len(end):]
     else:
-        text = (text or "# Load test\n\n") + block + "\n"
+        text = (text or "# Load test\n\n") + ("\n" if text else "") + block + "\n"
     path.write_text(text, encoding="utf-8")
 
 
-def main() -> int:
+def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rates", default=os.environ.get("RATES", ",".join(map(str, RATES))),
                         help="offered rates in requests a second, comma-separated, climbing")
     parser.add_argument("--duration", type=float, default=float(os.environ.get("DURATION", 10)), help="seconds per rate and target")
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WORKERS", 3)))
+    parser.add_argument("--conn-max-age", type=int, default=int(os.environ.get("DB_CONN_MAX_AGE") or CONN_MAX_AGE),
+                        help="seconds gunicorn keeps a database connection (DB_CONN_MAX_AGE; 0: one per request)")
+    parser.add_argument("--warm-rounds", type=int, default=int(os.environ.get("WARM_ROUNDS", WARM_ROUNDS)),
+                        help="requests per distinct address and worker before timing (0: one each, only to check for 200)")
     parser.add_argument("--write", type=Path, help="write the report (Markdown) into this file")
-    args = parser.parse_args()
+    parser.add_argument("--section", default="load", help="the markers in --write between which the report goes")
+    args = parser.parse_args(argv)
     try:
         rates = [float(r) for r in args.rates.replace(" ", ",").split(",") if r]
     except ValueError:
@@ -322,6 +359,29 @@ def main() -> int:
         parser.error(f"--rates: climbing rates between 0 and {MAX_RATE} req/s")
     if not 1 <= args.duration <= MAX_DURATION or not 1 <= args.workers <= 32:
         parser.error(f"duration 1–{MAX_DURATION} s, workers 1–32")
+    if not 0 <= args.conn_max_age <= 3600 or not 0 <= args.warm_rounds <= 100:
+        parser.error("--conn-max-age 0–3600 s, --warm-rounds 0–100")
+    if not args.section.replace("-", "").isalnum():
+        parser.error("--section: letters, digits and hyphens")
+    args.rates = rates
+    return args
+
+
+def setup_line(workers: int, conn_max_age: int, warm_rounds: int, cache_url: str) -> str:
+    """How the server ran, for the report: the three things that change its numbers most."""
+    cache = ("the page cache in one shared Redis (`CACHE_URL`)" if cache_url.startswith(("redis", "rediss", "unix"))
+             else "the page cache in one shared server (`CACHE_URL`)" if cache_url
+             else "the page cache in each worker's own memory (no `CACHE_URL`)")
+    connections = (f"database connections kept {conn_max_age} s (`DB_CONN_MAX_AGE`)" if conn_max_age
+                   else "a new database connection per request (`DB_CONN_MAX_AGE=0`)")
+    warm = (f"before timing, each distinct address requested {warm_rounds * workers} times ({warm_rounds} per worker)"
+            if warm_rounds else "no warm-up (each address requested once, to check it answers 200)")
+    return f"gunicorn {workers} sync workers; {connections}; {cache}; {warm}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = arguments(argv)
+    rates = args.rates
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)  # one socket per request in flight
     resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, min(hard, MAX_IN_FLIGHT + 256)), hard))
     url = os.environ.get("DATABASE_URL", "")
@@ -332,16 +392,18 @@ def main() -> int:
         url = url or f"sqlite:///{data_dir / 'load.sqlite3'}"
         info = machine(url)
         prepare(url, data_dir)
-        with Gunicorn(url, data_dir, workers=args.workers, extra_env={"LOG_REQUESTS": "0", "LOG_LEVEL": "WARNING"}) as server:
-            print(f"load: rates {args.rates} req/s, {args.duration:g} s each for /healthz and the page mix, "
+        extra_env = {"LOG_REQUESTS": "0", "LOG_LEVEL": "WARNING", "DB_CONN_MAX_AGE": str(args.conn_max_age)}
+        with Gunicorn(url, data_dir, workers=args.workers, extra_env=extra_env) as server:
+            print(f"load: rates {rates} req/s, {args.duration:g} s each for /healthz and the page mix, "
                   f"gunicorn ({args.workers} workers) on {server.url}", file=sys.stderr)
-            phases = measure(server, rates, args.duration, args.workers)
-    info = (f"Run: {time.strftime('%Y-%m-%d %H:%M')}; {info}, after {os.getloadavg()[0]:.1f}; gunicorn {args.workers} sync "
-            f"workers; the load generator on the same machine (loopback); Poisson arrivals, {args.duration:g} s per rate.")
+            phases = measure(server, rates, args.duration, args.workers, args.warm_rounds)
+    setup = setup_line(args.workers, args.conn_max_age, args.warm_rounds, os.environ.get("CACHE_URL", "").strip())
+    info = (f"Run: {time.strftime('%Y-%m-%d %H:%M')}; {info}, after {os.getloadavg()[0]:.1f}; {setup}; "
+            f"the load generator on the same machine (loopback); Poisson arrivals, {args.duration:g} s per rate.")
     text = report(phases, info, os.cpu_count() or 1)
     print(text)
     if args.write:
-        write(args.write, text)
+        write(args.write, text, args.section)
     return 0
 
 
