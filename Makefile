@@ -82,10 +82,12 @@ test-postgres: install
 # Production serving: migrate, load, collect the static files, then gunicorn with WORKERS
 # workers (3) on HOST:PORT, DEBUG off, JSON logs with request ids. See docs/deployment.md.
 WORKERS ?= 3
+# gunicorn keeps database connections (docs/deployment.md, docs/load.md: one per request costs more than a cached page).
+DB_CONN_MAX_AGE ?= 60
 .PHONY: serve-prod
 serve-prod: setup
 	$(BIN)/randwijzer collectstatic --no-input -v 0
-	DJANGO_DEBUG=0 LOG_FORMAT=json STATIC_COLLECTED=1 HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) \
+	DJANGO_DEBUG=0 LOG_FORMAT=json STATIC_COLLECTED=1 HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) DB_CONN_MAX_AGE=$(DB_CONN_MAX_AGE) \
 		$(BIN)/gunicorn -c python:randwijzer.ops.gunicorn_conf
 
 # Capacity benchmark: gunicorn + a throwaway PostgreSQL on loopback, open-loop arrivals at
