@@ -65,3 +65,16 @@ def test_subsidiepunt_never_gets_the_ipdc_key(run_import, hosts, settings):
     subsidiepunt.pages["/aanbod.ttl"] = ("", "text/turtle")
     run_import("subsidiepunt", f"{subsidiepunt.url}/aanbod.ttl")
     assert subsidiepunt.keys["/aanbod.ttl"] is None
+
+
+def test_an_unknown_charset_stops_with_the_page_named_and_resumes_there(command, hosts):
+    ipdc = hosts()
+    ipdc.pages["/p1"] = (page([local_government_concept(1)], [f"{ipdc.url}/p2"]), "text/turtle")
+    ipdc.pages["/p2"] = (page([local_government_concept(2)], []), "application/n-triples; charset=x-onbekend")
+    status, out, err = command("ipdc", f"{ipdc.url}/p1")
+    assert status == 1 and f"pagina {ipdc.url}/p2 noemt een onbekende tekenset (x-onbekend)" in err
+    assert "Traceback" not in err and FundingLine.objects.filter(feed_source="ipdc").count() == 1
+
+    ipdc.pages["/p2"] = (page([local_government_concept(2)], []), "text/turtle; charset=utf-8")
+    status, out, err = command("ipdc", f"{ipdc.url}/p1")
+    assert status == 0 and FundingLine.objects.filter(feed_source="ipdc").count() == 2

@@ -1,6 +1,7 @@
 """Read a feed document from a file or a URL, with a time-out; the caller passes IPDC's API key where it belongs."""
 from __future__ import annotations
 
+import codecs
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -55,6 +56,10 @@ def read(location: str, timeout: float | None = None, api_key: str | None = None
             if len(body) > MAX_BYTES:
                 raise FeedError(f"pagina {location} is groter dan {MAX_BYTES // 1024 // 1024} MB; niet gelezen.")
             charset = answer.headers.get_content_charset() or "utf-8"
+            try:
+                codecs.lookup(charset)
+            except LookupError:
+                raise FeedError(f"pagina {location} noemt een onbekende tekenset ({charset}); niet gelezen.") from None
             return body.decode(charset, errors="replace"), answer.headers.get("Content-Type", "")
     except urllib.error.HTTPError as exc:
         raise FeedError(f"pagina {location} antwoordt met status {exc.code}.") from None
