@@ -5,7 +5,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from randwijzer.catalogue.models import FundingLine
-from tests.feeds.fixtures import local_government_concept, page
+from tests.feeds.fixtures import SNAPSHOT_ID, header, local_government_concept, page
 
 
 class Host:
@@ -78,3 +78,43 @@ def test_an_unknown_charset_stops_with_the_page_named_and_resumes_there(command,
     ipdc.pages["/p2"] = (page([local_government_concept(2)], []), "text/turtle; charset=utf-8")
     status, out, err = command("ipdc", f"{ipdc.url}/p1")
     assert status == 0 and FundingLine.objects.filter(feed_source="ipdc").count() == 2
+
+
+def _area_product(tmp_path, *codes):
+    spatial = "".join(f"<https://ipdc.tni-vlaanderen.be/id/conceptsnapshot/{SNAPSHOT_ID}> "
+                      f"<http://purl.org/dc/terms/spatial> <http://data.europa.eu/nuts/code/{c}> .\n" for c in codes)
+    path = tmp_path / "gebied.ttl"
+    path.write_text(header(f"the concept sample for local governments, area {', '.join(codes)}")
+                    + local_government_concept(spatial=False) + spatial, encoding="utf-8")
+    return path
+
+
+def _territory_for(line):
+    return set(line.territory.municipalities.values_list("nis_code", flat=True))
+
+
+VILVOORDE, HASSELT, LEUVEN = "23088", "71022", "24062"
+
+
+def test_a_limburg_product_is_not_offered_in_the_rand(run_import, tmp_path):
+    run_import("ipdc", _area_product(tmp_path, "BE22"))
+    line = FundingLine.objects.get(feed_source="ipdc")
+    assert line.territory_id != "vlaanderen" and line.territory.phrase == "in de provincie Limburg"
+    assert HASSELT in _territory_for(line) and VILVOORDE not in _territory_for(line)
+
+
+def test_halle_vilvoorde_and_vlaams_brabant_include_vilvoorde(run_import, tmp_path):
+    run_import("ipdc", _area_product(tmp_path, "BE241"))
+    members = _territory_for(FundingLine.objects.get(feed_source="ipdc"))
+    assert VILVOORDE in members and LEUVEN not in members
+    FundingLine.objects.filter(feed_source="ipdc").delete()
+    run_import("ipdc", _area_product(tmp_path, "BE24"))
+    assert {VILVOORDE, LEUVEN} <= _territory_for(FundingLine.objects.get(feed_source="ipdc"))
+
+
+def test_an_unknown_area_code_stays_to_verify_with_the_feeds_code(run_import, tmp_path):
+    run_import("ipdc", _area_product(tmp_path, "BE22", "XX999"))
+    line = FundingLine.objects.get(feed_source="ipdc")
+    assert line.territory_id != "vlaanderen" and "XX999" in line.territory.phrase
+    assert "XX999" in line.to_verify["territory"]
+    assert VILVOORDE in _territory_for(line)  # nobody is excluded on a code we cannot read
