@@ -118,3 +118,30 @@ def test_an_unknown_area_code_stays_to_verify_with_the_feeds_code(run_import, tm
     assert line.territory_id != "vlaanderen" and "XX999" in line.territory.phrase
     assert "XX999" in line.to_verify["territory"]
     assert VILVOORDE in _territory_for(line)  # nobody is excluded on a code we cannot read
+
+
+SP = "http://data.vlaanderen.be/ns/subsidie#"
+OFFER = "<http://lblod.data.info/id/subsidy-measure-offers/test-1>"
+
+
+def _offer(tmp_path, extra=""):
+    path = tmp_path / "aanbod.nt"
+    path.write_text(
+        f"{OFFER} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{SP}SubsidiemaatregelAanbod> .\n"
+        f'{OFFER} <http://purl.org/dc/terms/title> "Proefsubsidie" .\n' + extra, encoding="utf-8")
+    return path
+
+
+def test_a_province_criterion_is_not_a_local_government(run_import, tmp_path):
+    criterion = "<http://data.lblod.info/id/criterions/test-provincie>"
+    run_import("subsidiepunt", _offer(tmp_path, f"{OFFER} <http://data.europa.eu/m8g/hasCriterion> {criterion} .\n"
+                                                f'{criterion} <http://purl.org/dc/terms/title> "Provincie" .\n'))
+    line = FundingLine.objects.get(title="Proefsubsidie")
+    assert not line.applicant_types.exists()
+    assert "'Provincie'" in line.to_verify["applicant_types"]
+
+
+def test_the_summary_does_not_name_abb_as_the_subsidy_giver(run_import, tmp_path):
+    run_import("subsidiepunt", _offer(tmp_path))
+    line = FundingLine.objects.get(title="Proefsubsidie")
+    assert line.summary == "Proefsubsidie: aangeboden op Subsidiepunt."

@@ -33,8 +33,8 @@ KNOWN_CRITERIA = {
     "http://data.lblod.info/id/criterions/28fe1648-dd25-4772-b5e9-0eed4e8f4b90": "Economische actoren",
 }
 # Criterion names we can map with certainty; anything else stays "te verifiëren" with the feed's words.
-APPLICANT_WORDS = {"gemeente": "lokaal-bestuur", "ocmw": "lokaal-bestuur", "lokaal bestuur": "lokaal-bestuur",
-                   "provincie": "lokaal-bestuur"}
+# A province is no "lokaal bestuur" (the vocabulary: gemeente, OCMW or a partnership of municipalities).
+APPLICANT_WORDS = {"gemeente": "lokaal-bestuur", "ocmw": "lokaal-bestuur", "lokaal bestuur": "lokaal-bestuur"}
 
 
 def records(graph: Graph, on: dt.date | None = None) -> list[Record | Skip]:
@@ -71,7 +71,7 @@ def offer_record(graph: Graph, offer, on: dt.date) -> Record | Skip:
     url = _text(graph, offer, SKOS.related)
     return Record(
         iri=iri, title=title, url=url if url.startswith(("http://", "https://")) else "",
-        summary=f"{title}: een subsidie van het Agentschap Binnenlands Bestuur, aangeboden op Subsidiepunt.",
+        summary=f"{title}: aangeboden op Subsidiepunt.",  # ABB runs the platform, not every subsidy on it
         status=status, status_reason=reason, submission_mode="call" if rounds else "unknown",
         rounds=rounds, applicant_types=applicants, applicant_types_to_verify=to_verify, applicant_note=note,
         administrator=ABB,
