@@ -145,3 +145,11 @@ def test_the_summary_does_not_name_abb_as_the_subsidy_giver(run_import, tmp_path
     run_import("subsidiepunt", _offer(tmp_path))
     line = FundingLine.objects.get(title="Proefsubsidie")
     assert line.summary == "Proefsubsidie: aangeboden op Subsidiepunt."
+
+
+def test_an_invalid_web_address_is_dropped_and_reported(run_import, tmp_path):
+    related = "<http://www.w3.org/2004/02/skos/core#related>"
+    report = run_import("subsidiepunt", _offer(tmp_path, f'{OFFER} {related} "http://voorbeeld.be/a b<script>" .\n'))
+    line = FundingLine.objects.get(title="Proefsubsidie")
+    assert line.contact_url == ""
+    assert "let op: 'Proefsubsidie' — het webadres 'http://voorbeeld.be/a b<script>' is ongeldig en is weggelaten" in report.lines

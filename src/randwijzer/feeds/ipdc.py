@@ -14,6 +14,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from .areas import code
 from .dutch import dutch
+from .links import web_address
 from .records import Record, Skip
 from .timeutil import brussels_date, today
 
@@ -80,10 +81,11 @@ def product_record(graph: Graph, product, key: str, nis_codes: set[str], on: dt.
     to_verify = sorted({t for a in kept for t in AUDIENCES[a][1]} - set(sure))
     description = dutch(graph.objects(product, DCTERMS.description))
     status, reason = _status(graph, product, on)
+    notes: list[str] = []
     return Record(
         iri=key, title=title[:200], description=description,
         summary=_summary(description, title),
-        url=_website(graph, product), level=_level(graph, product), status=status, status_reason=reason,
+        url=_website(graph, product, notes), notes=notes, level=_level(graph, product), status=status, status_reason=reason,
         applicant_types=sure, applicant_types_to_verify=to_verify,
         applicant_note=f"IPDC noemt als doelgroep {', '.join(kept)}." if to_verify else "",
         conditions=_conditions(graph, product), themes=_themes(graph, product),
@@ -112,10 +114,10 @@ def _level(graph: Graph, product) -> str:
     return found[0] if found else "vlaams"
 
 
-def _website(graph: Graph, product) -> str:
+def _website(graph: Graph, product, notes: list[str]) -> str:
     for site in sorted(graph.objects(product, RDFS.seeAlso), key=str):
-        url = str(graph.value(site, SCHEMA.url) or "")
-        if url.startswith(("http://", "https://")):
+        url = web_address(str(graph.value(site, SCHEMA.url) or "").strip(), notes)
+        if url:
             return url
     return ""
 

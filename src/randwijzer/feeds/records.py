@@ -36,6 +36,7 @@ class Record:
     area_codes: list[str] = field(default_factory=list)  # the feed's LAU/NUTS codes (areas.py); none: all of Flanders
     administrator: "Administrator | None" = None
     administrator_note: str = ""  # the feed's words for the competent authority, when it names no partner
+    notes: list[str] = field(default_factory=list)  # what was left out of the record, for the report (Dutch)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import datetime as dt
 from rdflib import RDF, Graph, Namespace
 from rdflib.namespace import DCTERMS, SKOS
 
+from .links import web_address
 from .records import Administrator, Record, Round, Skip
 from .timeutil import brussels_date, today
 
@@ -68,9 +69,10 @@ def offer_record(graph: Graph, offer, on: dt.date) -> Record | Skip:
     rounds.sort(key=lambda r: (r.closes_on, r.label))
     status, reason = status_from(rounds, on)
     applicants, to_verify, note = applicants_from(graph, offer)
-    url = _text(graph, offer, SKOS.related)
+    notes: list[str] = []
+    url = web_address(_text(graph, offer, SKOS.related), notes)
     return Record(
-        iri=iri, title=title, url=url if url.startswith(("http://", "https://")) else "",
+        iri=iri, title=title, url=url, notes=notes,
         summary=f"{title}: aangeboden op Subsidiepunt.",  # ABB runs the platform, not every subsidy on it
         status=status, status_reason=reason, submission_mode="call" if rounds else "unknown",
         rounds=rounds, applicant_types=applicants, applicant_types_to_verify=to_verify, applicant_note=note,
