@@ -1,4 +1,5 @@
 """Findings of the importer review (issue #13): each test fails on the code before its fix."""
+import datetime as dt
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -153,3 +154,11 @@ def test_an_invalid_web_address_is_dropped_and_reported(run_import, tmp_path):
     line = FundingLine.objects.get(title="Proefsubsidie")
     assert line.contact_url == ""
     assert "let op: 'Proefsubsidie' — het webadres 'http://voorbeeld.be/a b<script>' is ongeldig en is weggelaten" in report.lines
+
+
+def test_a_round_announced_for_later_is_not_open_and_says_when_in_dutch():
+    from randwijzer.feeds.records import Round
+    from randwijzer.feeds.subsidiepunt import status_from
+    status, reason = status_from([Round("Oproep 2026", dt.date(2025, 10, 31), dt.date(2025, 12, 15))], dt.date(2025, 10, 1))
+    assert status == "onzeker"
+    assert "opent 'Oproep 2026' op 31 oktober 2025" in reason

@@ -12,6 +12,8 @@ import re
 from rdflib import RDF, RDFS, Graph, Namespace
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
+from randwijzer.text.dutch import format_date_nl
+
 from .areas import code
 from .dutch import dutch
 from .links import web_address
@@ -103,7 +105,7 @@ def _summary(description: str, title: str) -> str:
 def _status(graph: Graph, product, on: dt.date) -> tuple[str, str]:
     end = brussels_date(graph.value(product, SCHEMA.endDate))
     if end is not None and end < on:
-        return "afgesloten", f"Volgens IPDC liep dit product tot {end:%d-%m-%Y}."
+        return "afgesloten", f"Volgens IPDC liep dit product tot {format_date_nl(end)}."
     return "onzeker", "IPDC geeft geen indienperiode; ga na wanneer u kunt aanvragen."
 
 

@@ -11,6 +11,8 @@ import datetime as dt
 from rdflib import RDF, Graph, Namespace
 from rdflib.namespace import DCTERMS, SKOS
 
+from randwijzer.text.dutch import format_date_nl
+
 from .links import web_address
 from .records import Administrator, Record, Round, Skip
 from .timeutil import brussels_date, today
@@ -92,23 +94,24 @@ def _series_round(graph: Graph, series) -> Round | str | None:
         if end is None:
             continue
         if start is not None and end < start:
-            return f"de periode van '{label}' eindigt ({end.isoformat()}) vóór ze begint ({start.isoformat()})"
+            return f"de periode van '{label}' eindigt ({format_date_nl(end)}) vóór ze begint ({format_date_nl(start)})"
         return Round(label, start, end)
     return None
 
 
 def status_from(rounds: list[Round], on: dt.date) -> tuple[str, str]:
-    """Past periods: closed; a period running or announced: open (its dates say so); none: unknown."""
+    """A period running: open; only announced ones: unsure (not open yet), with the date; past: closed; none: unknown."""
     if not rounds:
         return "onzeker", "Subsidiepunt geeft voor deze subsidie geen indienperiode."
     running = [r for r in rounds if (r.opens_on is None or r.opens_on <= on) and on <= r.closes_on]
     if running:
-        return "open", f"Volgens Subsidiepunt loopt '{running[0].label}' tot {running[0].closes_on:%d-%m-%Y}."
-    coming = [r for r in rounds if r.opens_on and r.opens_on > on]
+        return "open", f"Volgens Subsidiepunt loopt '{running[0].label}' tot {format_date_nl(running[0].closes_on)}."
+    coming = sorted((r for r in rounds if r.opens_on and r.opens_on > on), key=lambda r: r.opens_on)
     if coming:
-        return "open", f"Volgens Subsidiepunt opent '{coming[0].label}' op {coming[0].opens_on:%d-%m-%Y}."
+        return "onzeker", (f"Nog niet open: volgens Subsidiepunt opent '{coming[0].label}' op "
+                           f"{format_date_nl(coming[0].opens_on)}.")
     last = rounds[-1]
-    return "afgesloten", f"De laatste periode op Subsidiepunt ('{last.label}') sloot op {last.closes_on:%d-%m-%Y}."
+    return "afgesloten", f"De laatste periode op Subsidiepunt ('{last.label}') sloot op {format_date_nl(last.closes_on)}."
 
 
 def _criterion_name(graph: Graph, criterion) -> str:
