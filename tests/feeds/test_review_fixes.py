@@ -162,3 +162,22 @@ def test_a_round_announced_for_later_is_not_open_and_says_when_in_dutch():
     status, reason = status_from([Round("Oproep 2026", dt.date(2025, 10, 31), dt.date(2025, 12, 15))], dt.date(2025, 10, 1))
     assert status == "onzeker"
     assert "opent 'Oproep 2026' op 31 oktober 2025" in reason
+
+
+def test_the_call_round_is_the_application_step_not_the_assessment(run_import, tmp_path):
+    series, review, apply = ("<http://lblod.data.info/id/series/t1>", "<http://lblod.data.info/id/steps/beoordeling>",
+                             "<http://lblod.data.info/id/steps/aanvraag>")
+    lblod, mob, m8g, xsd = ("http://lblod.data.gift/vocabularies/subsidie/", "https://data.vlaanderen.be/ns/mobiliteit#",
+                            "http://data.europa.eu/m8g/", "http://www.w3.org/2001/XMLSchema#dateTime")
+
+    def step(node, words, start, end):
+        period = f"<{node[1:-1]}/periode>"
+        return (f"{series} <{lblod}heeftSubsidieprocedurestap> {node} .\n"
+                f'{node} <http://purl.org/dc/terms/description> "{words}" .\n{node} <{mob}periode> {period} .\n'
+                f'{period} <{m8g}startTime> "{start}"^^<{xsd}> .\n{period} <{m8g}endTime> "{end}"^^<{xsd}> .\n')
+    extra = (f"{OFFER} <{lblod}heeftReeks> {series} .\n{series} <http://purl.org/dc/terms/title> \"Oproep 2026\" .\n"
+             + step(review, "Beoordeling", "2025-08-31T22:00:00Z", "2025-09-10T10:00:00Z")
+             + step(apply, "Aanvraag", "2025-09-14T22:00:00Z", "2025-10-31T11:00:00Z"))
+    run_import("subsidiepunt", _offer(tmp_path, extra))
+    round_ = FundingLine.objects.get(title="Proefsubsidie").callrounds.get()
+    assert (round_.opens_on, round_.closes_on) == (dt.date(2025, 9, 15), dt.date(2025, 10, 31))

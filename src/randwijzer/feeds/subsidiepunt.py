@@ -83,20 +83,35 @@ def offer_record(graph: Graph, offer, on: dt.date) -> Record | Skip:
 
 
 def _series_round(graph: Graph, series) -> Round | str | None:
-    """The series as a call round; None without a period; a Dutch reason when its period is impossible."""
+    """The series as a call round; None without a period; a Dutch reason when its period is impossible.
+
+    Which period: the series' own; else the application step's ("Aanvraag"); else any step's, the
+    earliest start first (then the latest end) — never whichever the triples happen to list first."""
     label = _text(graph, series, DCTERMS.title) or "Oproep"
-    periods = list(graph.objects(series, MOBILITEIT.periode))
-    for step in graph.objects(series, LBLOD.heeftSubsidieprocedurestap):
-        periods += list(graph.objects(step, MOBILITEIT.periode))
-    for period in periods:
-        start = brussels_date(graph.value(period, M8G.startTime))
-        end = brussels_date(graph.value(period, M8G.endTime))
-        if end is None:
+    steps = sorted(graph.objects(series, LBLOD.heeftSubsidieprocedurestap), key=str)
+    applying = [s for s in steps if _is_application_step(graph, s)]
+    for group in ([series], applying, steps):
+        dated = []
+        for holder in group:
+            for period in graph.objects(holder, MOBILITEIT.periode):
+                start = brussels_date(graph.value(period, M8G.startTime))
+                end = brussels_date(graph.value(period, M8G.endTime))
+                if end is not None:
+                    dated.append((start or dt.date.min, -end.toordinal(), start, end))
+        if not dated:
             continue
+        _, _, start, end = min(dated)
         if start is not None and end < start:
             return f"de periode van '{label}' eindigt ({format_date_nl(end)}) vóór ze begint ({format_date_nl(start)})"
         return Round(label, start, end)
     return None
+
+
+def _is_application_step(graph: Graph, step) -> bool:
+    """The step in which one applies: described as "Aanvraag", or what an ApplicationStep refers to."""
+    if _text(graph, step, DCTERMS.description).lower().startswith(("aanvraag", "indien")):
+        return True
+    return any((flow_step, RDF.type, LBLOD.ApplicationStep) in graph for flow_step in graph.subjects(DCTERMS.references, step))
 
 
 def status_from(rounds: list[Round], on: dt.date) -> tuple[str, str]:
