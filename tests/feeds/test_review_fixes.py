@@ -181,3 +181,15 @@ def test_the_call_round_is_the_application_step_not_the_assessment(run_import, t
     run_import("subsidiepunt", _offer(tmp_path, extra))
     round_ = FundingLine.objects.get(title="Proefsubsidie").callrounds.get()
     assert (round_.opens_on, round_.closes_on) == (dt.date(2025, 9, 15), dt.date(2025, 10, 31))
+
+
+def test_a_criterion_keeps_its_groups_name_when_a_later_group_is_empty(run_import, tmp_path):
+    criterion, m8g = "<http://data.lblod.info/id/criterions/test-groepen>", "http://data.europa.eu/m8g/"
+    extra = (f"{OFFER} <{m8g}hasCriterion> {criterion} .\n"
+             f"{criterion} <{m8g}fulfils> <http://data.lblod.info/id/groups/a> .\n"
+             f'<http://data.lblod.info/id/groups/a> <http://purl.org/dc/terms/description> "Gemeente" .\n'
+             f"{criterion} <{m8g}fulfils> <http://data.lblod.info/id/groups/b> .\n"
+             f'<http://data.lblod.info/id/groups/b> <http://purl.org/dc/terms/description> "" .\n')
+    run_import("subsidiepunt", _offer(tmp_path, extra))
+    line = FundingLine.objects.get(title="Proefsubsidie")
+    assert [a.pk for a in line.applicant_types.all()] == ["lokaal-bestuur"]

@@ -131,9 +131,10 @@ def status_from(rounds: list[Round], on: dt.date) -> tuple[str, str]:
 
 def _criterion_name(graph: Graph, criterion) -> str:
     name = _text(graph, criterion, DCTERMS.title, SKOS.prefLabel, DCTERMS.description)
-    if not name:
-        for group in graph.objects(criterion, M8G.fulfils) or ():
-            name = _text(graph, group, DCTERMS.description)
+    for group in sorted(graph.objects(criterion, M8G.fulfils), key=str):
+        if name:
+            break
+        name = _text(graph, group, DCTERMS.description)  # the first group that says something
     return name or KNOWN_CRITERIA.get(str(criterion), "")
 
 
