@@ -193,3 +193,12 @@ def test_a_criterion_keeps_its_groups_name_when_a_later_group_is_empty(run_impor
     run_import("subsidiepunt", _offer(tmp_path, extra))
     line = FundingLine.objects.get(title="Proefsubsidie")
     assert [a.pk for a in line.applicant_types.all()] == ["lokaal-bestuur"]
+
+
+def test_a_sparql_body_may_only_insert_data(command, tmp_path):
+    elsewhere = _offer(tmp_path)  # a valid offer in a file the SPARQL body tries to LOAD
+    path = tmp_path / "laden.sparql"
+    path.write_text(f"LOAD <{elsewhere.as_uri()}> ;\nINSERT DATA {{ <http://x/a> <http://x/b> <http://x/c> }}\n", encoding="utf-8")
+    status, out, err = command("subsidiepunt", path)
+    assert status == 2 and "laden.sparql: alleen INSERT DATA wordt ingelezen, maar het bestand bevat LOAD" in err
+    assert not FundingLine.objects.filter(title="Proefsubsidie").exists()
