@@ -202,3 +202,17 @@ def test_a_sparql_body_may_only_insert_data(command, tmp_path):
     status, out, err = command("subsidiepunt", path)
     assert status == 2 and "laden.sparql: alleen INSERT DATA wordt ingelezen, maar het bestand bevat LOAD" in err
     assert not FundingLine.objects.filter(title="Proefsubsidie").exists()
+
+
+def test_the_ipdc_stand_in_administrator_is_no_published_partner(run_import, tmp_path, client):
+    from django.urls import reverse
+
+    from tests.feeds.conftest import TODAY
+    run_import("ipdc", _area_product(tmp_path, "BE241"))
+    line = FundingLine.objects.get(feed_source="ipdc")
+    stand_in = line.administrator
+    assert stand_in.is_placeholder and stand_in.verified_on == TODAY  # the import's date, not the server's
+    assert client.get(reverse("catalogue:partner", args=[stand_in.pk])).status_code == 404
+    assert stand_in.name not in client.get("/open-data/partners.ttl").content.decode()
+    page = client.get(reverse("catalogue:funding", args=[line.pk])).content.decode()
+    assert stand_in.name in page and reverse("catalogue:partner", args=[stand_in.pk]) not in page

@@ -21,10 +21,11 @@ from .writing import write_record
 
 SOURCE_LABELS = {"subsidiepunt": "Subsidiepunt", "ipdc": "IPDC"}
 # IPDC names a product's competent authority by IRI, rarely by name, and never as an organisation we can
-# describe; its lines share this partner, and the feed's words for the authority stay "te verifiëren".
+# describe; a line needs an administrator, so its lines share this stand-in (m.PLACEHOLDER_PARTNERS: no
+# partner page, list, suggestion or open data), and the feed's words for the authority stay "te verifiëren".
 FALLBACK_ADMINISTRATOR = Administrator(
     iri="", name="Bevoegd bestuur volgens IPDC",
-    summary="Het bestuur dat IPDC voor een product opgeeft; welk bestuur het is, staat bij de steunmaatregel.")
+    summary="Geen organisatie: staat in voor het bestuur dat IPDC opgeeft; welk bestuur het is, staat bij de steunmaatregel.")
 
 
 @dataclass
@@ -90,7 +91,7 @@ def _write(source: str, record: Record, decision: Decision, on: dt.date) -> None
     area = areas.area_for(record.area_codes)
     if area is not None:
         areas.ensure_territory(area)
-    _ensure_administrator(source, record.administrator or FALLBACK_ADMINISTRATOR, wanted["administrator"])
+    _ensure_administrator(source, record.administrator or FALLBACK_ADMINISTRATOR, wanted["administrator"], on)
     line = decision.line
     if line is None:
         line = m.FundingLine(id=decision.line_id, feed_source=source, feed_iri=record.iri,
@@ -163,10 +164,10 @@ def administrator_id(source: str, who: Administrator) -> str:
     return slugify(who.name)[:80]
 
 
-def _ensure_administrator(source: str, who: Administrator, pk: str) -> None:
+def _ensure_administrator(source: str, who: Administrator, pk: str, on: dt.date) -> None:
     if m.Partner.objects.filter(pk=pk).exists():
         return
     m.Partner.objects.create(
         id=pk, name=who.name, kind=m.PartnerKind.AGENTSCHAP,
         summary=who.summary or f"Genoemd als bevoegd bestuur in {SOURCE_LABELS[source]}.", website=who.website,
-        territory_id="vlaanderen", verified_on=dt.date.today(), feed_source=source, feed_iri=who.iri)
+        territory_id="vlaanderen", verified_on=on, feed_source=source, feed_iri=who.iri)

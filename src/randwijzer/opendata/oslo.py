@@ -36,7 +36,8 @@ def add_offer(graph: Graph, line: FundingLine, upcoming: list) -> URIRef:
     graph.add((offer, DCTERMS.title, nl(line.title)))
     graph.add((offer, DCTERMS.description, nl(line.description.strip() or line.summary)))
     graph.add((offer, DCTERMS.modified, Literal(line.updated_at.isoformat(), datatype=XSD.dateTime)))
-    graph.add((offer, M8G.hasCompetentAuthority, add_organisation(graph, line.administrator)))
+    if not line.administrator.is_placeholder:  # a stand-in is no organisation to publish
+        graph.add((offer, M8G.hasCompetentAuthority, add_organisation(graph, line.administrator)))
     if line.contact_url:
         graph.add((offer, FOAF.page, URIRef(line.contact_url)))
     for theme in line.themes.all():
