@@ -216,3 +216,16 @@ def test_the_ipdc_stand_in_administrator_is_no_published_partner(run_import, tmp
     assert stand_in.name not in client.get("/open-data/partners.ttl").content.decode()
     page = client.get(reverse("catalogue:funding", args=[line.pk])).content.decode()
     assert stand_in.name in page and reverse("catalogue:partner", args=[stand_in.pk]) not in page
+
+
+def test_the_review_list_shows_names_and_dutch_dates(db):
+    from django.core.management import call_command
+
+    from randwijzer.catalogue.models import ApplicantType
+    from randwijzer.feeds.review import shown
+    if not ApplicantType.objects.filter(pk="lokaal-bestuur").exists():
+        call_command("load", verbosity=0)
+    label = ApplicantType.objects.get(pk="lokaal-bestuur").label
+    assert shown(["lokaal-bestuur"], "applicant_types") == label and label != "lokaal-bestuur"
+    assert shown([{"label": "Oproep 2026", "opens_on": "2025-09-15", "closes_on": "2025-10-31"}], "call_rounds") == (
+        "Oproep 2026: 15 september 2025 tot 31 oktober 2025")
