@@ -53,7 +53,7 @@ def test_a_period_that_ends_before_it_starts_skips_the_record_by_name(run_import
                     .replace('"X"', '"2025-10-31T11:00:00Z"'), encoding="utf-8")
     report = run_import("subsidiepunt", path)
     assert report.counts["overgeslagen"] == 1
-    assert "'Pride-evenementen 2026'" in report.lines[0] and "eindigt (2025-09-15) vóór ze begint (2025-10-31)" in report.lines[0]
+    assert "'Pride-evenementen 2026'" in report.lines[0] and "eindigt (15 september 2025) vóór ze begint (31 oktober 2025)" in report.lines[0]
     assert not FundingLine.objects.filter(title="Pride-evenementen 2026").exists()
 
 

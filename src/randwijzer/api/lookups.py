@@ -6,7 +6,7 @@ Ids are slugs: anything else is unknown without asking the database, so strange 
 import difflib
 import re
 
-from randwijzer.catalogue.models import FundingLine, Partner
+from randwijzer.catalogue.models import PLACEHOLDER_PARTNERS, FundingLine, Partner
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -25,7 +25,7 @@ def partner(id_: str) -> Partner | None:
     if not _is_slug(id_):
         return None
     return (
-        Partner.objects.select_related("territory")
+        Partner.objects.exclude(pk__in=PLACEHOLDER_PARTNERS).select_related("territory")
         .prefetch_related("themes", "services__themes", "services__audiences", "sources", "administered_lines", "related_lines")
         .filter(id=id_)
         .first()

@@ -59,7 +59,8 @@ class HowToApply:
 
 
 def partner_contact(partner: Partner) -> ContactDetails:
-    return ContactDetails(partner.name, partner.pk, partner.email, partner.phone, partner.address, partner.website)
+    page = "" if partner.is_placeholder else partner.pk  # a stand-in has no partner page to link to
+    return ContactDetails(partner.name, page, partner.email, partner.phone, partner.address, partner.website)
 
 
 def _contact_partner(line: FundingLine) -> Partner:

@@ -143,6 +143,12 @@ class PartnerKind(models.TextChoices):
     KOEPEL = "koepel", "koepelorganisatie"
 
 
+# Stand-in administrators: IPDC names a product's competent authority by IRI only, and a funding line
+# needs an administrator (feeds/sync.py). Not an organisation we know: no partner page, no place in the
+# partner list, the matcher's partner suggestions or the open data; the feed's words stay "to verify".
+PLACEHOLDER_PARTNERS = ("bevoegd-bestuur-volgens-ipdc",)
+
+
 class Partner(CatalogueEntry):
     name = models.CharField("naam", max_length=200)
     kind = models.CharField("soort", max_length=30, choices=PartnerKind.choices)
@@ -165,6 +171,10 @@ class Partner(CatalogueEntry):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_placeholder(self) -> bool:
+        return self.pk in PLACEHOLDER_PARTNERS
 
 
 class Service(models.Model):

@@ -3,7 +3,7 @@
 Ranking by text is the matcher's (randwijzer.matching.search): this module stays at the bottom.
 """
 from .audiences import member_ids
-from .models import FundingLine, Municipality, Partner
+from .models import PLACEHOLDER_PARTNERS, FundingLine, Municipality, Partner
 
 
 def funding_fields(line: FundingLine) -> dict[str, str]:
@@ -50,7 +50,7 @@ def filter_funding(theme=None, applicant_type=None, municipality: Municipality |
 
 
 def filter_partners(theme=None, applicant_type=None, municipality: Municipality | None = None, kind=None):
-    partners = Partner.objects.select_related("territory").prefetch_related("themes", "services__themes", "services__audiences", "sources")
+    partners = Partner.objects.exclude(pk__in=PLACEHOLDER_PARTNERS).select_related("territory").prefetch_related("themes", "services__themes", "services__audiences", "sources")
     if theme:
         partners = partners.filter(themes__id=theme)
     if applicant_type:

@@ -77,6 +77,7 @@ def _handle(source: str, found: list, report: Report, dry_run: bool, on: dt.date
         if isinstance(record, Skip):
             report.add("overgeslagen", label(record), record.reason)
             continue
+        report.lines.extend(f"let op: {label(record)} — {note}" for note in record.notes)
         try:
             decision = sync.decide(source, record)
             if not dry_run:

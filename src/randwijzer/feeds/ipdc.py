@@ -2,7 +2,7 @@
 
 Kept: products of type `FinancieelVoordeel` for local governments, associations or organisations.
 Every other product is skipped with the reason. Conditions stay prose ("na te gaan"); the area
-(`dct:spatial`, LAU codes such as BE24123064 = NUTS3 BE241 + NIS 23064) becomes municipalities.
+(`dct:spatial`: LAU and NUTS codes) becomes a territory in areas.py.
 """
 from __future__ import annotations
 
@@ -12,7 +12,11 @@ import re
 from rdflib import RDF, RDFS, Graph, Namespace
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
+from randwijzer.text.dutch import format_date_nl
+
+from .areas import code
 from .dutch import dutch
+from .links import web_address
 from .records import Record, Skip
 from .timeutil import brussels_date, today
 
@@ -40,7 +44,6 @@ THEMES = {
     "MobiliteitOpenbareWerken": ["mobiliteit"], "BouwenWonen": ["wonen"], "EconomieWerk": ["werk"],
     "BurgerOverheid": ["lokaal-bestuur-en-mandaat"],
 }
-_LAU = re.compile(r"/nuts/code/BE\d{3}(\d{5})$")
 
 
 def _code(node) -> str:
@@ -59,7 +62,8 @@ def products(graph: Graph) -> list:
     return [(key, subject) for key, (stamp, subject) in sorted(latest.items())]
 
 
-def records(graph: Graph, nis_codes: set[str], on: dt.date | None = None) -> list[Record | Skip]:
+def records(graph: Graph, nis_codes: set[str] | None = None, on: dt.date | None = None) -> list[Record | Skip]:
+    """nis_codes: no longer used (the area is resolved when writing, in areas.py); kept for the caller."""
     on = on or today()
     return [product_record(graph, subject, key, nis_codes, on) for key, subject in products(graph)]
 
@@ -79,14 +83,15 @@ def product_record(graph: Graph, product, key: str, nis_codes: set[str], on: dt.
     to_verify = sorted({t for a in kept for t in AUDIENCES[a][1]} - set(sure))
     description = dutch(graph.objects(product, DCTERMS.description))
     status, reason = _status(graph, product, on)
+    notes: list[str] = []
     return Record(
         iri=key, title=title[:200], description=description,
         summary=_summary(description, title),
-        url=_website(graph, product), level=_level(graph, product), status=status, status_reason=reason,
+        url=_website(graph, product, notes), notes=notes, level=_level(graph, product), status=status, status_reason=reason,
         applicant_types=sure, applicant_types_to_verify=to_verify,
         applicant_note=f"IPDC noemt als doelgroep {', '.join(kept)}." if to_verify else "",
         conditions=_conditions(graph, product), themes=_themes(graph, product),
-        nis_codes=_municipalities(graph, product, nis_codes), administrator_note=_authority(graph, product),
+        area_codes=sorted({code(s) for s in graph.objects(product, DCTERMS.spatial)}), administrator_note=_authority(graph, product),
     )
 
 
@@ -100,7 +105,7 @@ def _summary(description: str, title: str) -> str:
 def _status(graph: Graph, product, on: dt.date) -> tuple[str, str]:
     end = brussels_date(graph.value(product, SCHEMA.endDate))
     if end is not None and end < on:
-        return "afgesloten", f"Volgens IPDC liep dit product tot {end:%d-%m-%Y}."
+        return "afgesloten", f"Volgens IPDC liep dit product tot {format_date_nl(end)}."
     return "onzeker", "IPDC geeft geen indienperiode; ga na wanneer u kunt aanvragen."
 
 
@@ -111,10 +116,10 @@ def _level(graph: Graph, product) -> str:
     return found[0] if found else "vlaams"
 
 
-def _website(graph: Graph, product) -> str:
+def _website(graph: Graph, product, notes: list[str]) -> str:
     for site in sorted(graph.objects(product, RDFS.seeAlso), key=str):
-        url = str(graph.value(site, SCHEMA.url) or "")
-        if url.startswith(("http://", "https://")):
+        url = web_address(str(graph.value(site, SCHEMA.url) or "").strip(), notes)
+        if url:
             return url
     return ""
 
@@ -134,15 +139,6 @@ def _conditions(graph: Graph, product) -> list[str]:
 
 def _themes(graph: Graph, product) -> list[str]:
     return sorted({t for area in graph.objects(product, M8G.thematicArea) for t in THEMES.get(_code(area), [])})
-
-
-def _municipalities(graph: Graph, product, nis_codes: set[str]) -> list[str]:
-    found = set()
-    for spatial in graph.objects(product, DCTERMS.spatial):
-        match = _LAU.search(str(spatial))
-        if match and match.group(1) in nis_codes:
-            found.add(match.group(1))
-    return sorted(found)
 
 
 def _authority(graph: Graph, product) -> str:

@@ -39,7 +39,8 @@ def walk(state: FeedState, notes: Callable[[str], None], save: bool = True) -> I
     visited = set(state.visited)
     while state.queue:
         url = state.queue[0]
-        text, content_type = fetching.read(url)
+        key = fetching.ipdc_key_for(url, state.start_url) if state.source == "ipdc" else None
+        text, content_type = fetching.read(url, api_key=key)
         graph = rdf.parse(text, url, rdf.guess_format(url, text, content_type), base=url)
         yield url, graph
         visited.add(url)

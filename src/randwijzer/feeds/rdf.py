@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from rdflib import Dataset, Graph
+from rdflib.plugins.sparql.processor import prepareUpdate
 
 FORMATS = {"nt": "nt", "ttl": "turtle", "jsonld": "json-ld", "json": "json-ld", "sparql": "sparql", "rq": "sparql"}
 CONTENT_TYPES = {
@@ -52,26 +53,43 @@ def parse(text: str, name: str, kind: str | None = None, base: str | None = None
     text = repair_language_tags(text)
     try:
         if kind == "sparql":
+<<<<<<< HEAD
             return _from_insert_data(text)
         # N-Triples into SimpleMemory: the same triple patterns, a third less time to fill than the
         # default store (the JSON-LD parser needs the default one).
         graph = Graph(store="SimpleMemory" if kind == "nt" else "default")
+=======
+            return _from_insert_data(text, name)
+        graph = Graph()
+>>>>>>> feeds-fix
         graph.parse(data=text, format=kind, publicID=base or name)
         return graph
+    except FeedError:
+        raise
     except Exception as exc:  # rdflib raises many kinds (BadSyntax, ParserError, JSON errors, ...)
         raise FeedError(f"{name}: geen geldige {FORMAT_NAMES.get(kind, kind)}{_where(exc)}; er is niets ingelezen.") from None
 
 
-def _from_insert_data(text: str) -> Graph:
-    """The triples of every `INSERT DATA { GRAPH … { … } }` block, in one graph."""
-    if not re.search(r"\bINSERT\s+DATA\b", text, re.IGNORECASE):
-        raise ValueError("geen INSERT DATA")
+def _from_insert_data(text: str, name: str) -> Graph:
+    """The triples of every `INSERT DATA { GRAPH … { … } }` block, in one graph; any other operation is refused.
+
+    The body is parsed first and only run when every operation in it is INSERT DATA: a LOAD, DELETE,
+    CLEAR or INSERT … WHERE would read files or change a store, which a feed never may."""
+    update = prepareUpdate(text)  # a syntax error is reported by parse() as invalid SPARQL
+    others = sorted({op.name for op in update.algebra if op.name != "InsertData"})
+    if others or not update.algebra:
+        found = ", ".join(_OPERATION_WORDS.get(o, o) for o in others) or "geen enkele opdracht"
+        raise FeedError(f"{name}: alleen INSERT DATA wordt ingelezen, maar het bestand bevat {found}; er is niets ingelezen.")
     store = Dataset()
-    store.update(text)
+    store.update(update)
     graph = Graph()
     for subject, predicate, obj, _ in store.quads((None, None, None, None)):
         graph.add((subject, predicate, obj))
     return graph
+
+
+_OPERATION_WORDS = {"Load": "LOAD", "Clear": "CLEAR", "Drop": "DROP", "Create": "CREATE", "Add": "ADD", "Move": "MOVE",
+                    "Copy": "COPY", "DeleteData": "DELETE DATA", "DeleteWhere": "DELETE WHERE", "Modify": "DELETE/INSERT … WHERE"}
 
 
 def _where(exc: Exception) -> str:

@@ -33,9 +33,10 @@ class Record:
     applicant_note: str = ""  # the feed's own words for who may apply, when we cannot map them
     conditions: list[str] = field(default_factory=list)  # prose the applicant checks ("na te gaan")
     themes: list[str] = field(default_factory=list)
-    nis_codes: list[str] = field(default_factory=list)  # the area; empty: all of Flanders
+    area_codes: list[str] = field(default_factory=list)  # the feed's LAU/NUTS codes (areas.py); none: all of Flanders
     administrator: "Administrator | None" = None
     administrator_note: str = ""  # the feed's words for the competent authority, when it names no partner
+    notes: list[str] = field(default_factory=list)  # what was left out of the record, for the report (Dutch)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,9 @@ import datetime as dt
 from rdflib import RDF, Graph, Namespace
 from rdflib.namespace import DCTERMS, SKOS
 
+from randwijzer.text.dutch import format_date_nl
+
+from .links import web_address
 from .records import Administrator, Record, Round, Skip
 from .timeutil import brussels_date, today
 
@@ -33,8 +36,8 @@ KNOWN_CRITERIA = {
     "http://data.lblod.info/id/criterions/28fe1648-dd25-4772-b5e9-0eed4e8f4b90": "Economische actoren",
 }
 # Criterion names we can map with certainty; anything else stays "te verifiëren" with the feed's words.
-APPLICANT_WORDS = {"gemeente": "lokaal-bestuur", "ocmw": "lokaal-bestuur", "lokaal bestuur": "lokaal-bestuur",
-                   "provincie": "lokaal-bestuur"}
+# A province is no "lokaal bestuur" (the vocabulary: gemeente, OCMW or a partnership of municipalities).
+APPLICANT_WORDS = {"gemeente": "lokaal-bestuur", "ocmw": "lokaal-bestuur", "lokaal bestuur": "lokaal-bestuur"}
 
 
 def records(graph: Graph, on: dt.date | None = None) -> list[Record | Skip]:
@@ -68,10 +71,11 @@ def offer_record(graph: Graph, offer, on: dt.date) -> Record | Skip:
     rounds.sort(key=lambda r: (r.closes_on, r.label))
     status, reason = status_from(rounds, on)
     applicants, to_verify, note = applicants_from(graph, offer)
-    url = _text(graph, offer, SKOS.related)
+    notes: list[str] = []
+    url = web_address(_text(graph, offer, SKOS.related), notes)
     return Record(
-        iri=iri, title=title, url=url if url.startswith(("http://", "https://")) else "",
-        summary=f"{title}: een subsidie van het Agentschap Binnenlands Bestuur, aangeboden op Subsidiepunt.",
+        iri=iri, title=title, url=url, notes=notes,
+        summary=f"{title}: aangeboden op Subsidiepunt.",  # ABB runs the platform, not every subsidy on it
         status=status, status_reason=reason, submission_mode="call" if rounds else "unknown",
         rounds=rounds, applicant_types=applicants, applicant_types_to_verify=to_verify, applicant_note=note,
         administrator=ABB,
@@ -79,41 +83,58 @@ def offer_record(graph: Graph, offer, on: dt.date) -> Record | Skip:
 
 
 def _series_round(graph: Graph, series) -> Round | str | None:
-    """The series as a call round; None without a period; a Dutch reason when its period is impossible."""
+    """The series as a call round; None without a period; a Dutch reason when its period is impossible.
+
+    Which period: the series' own; else the application step's ("Aanvraag"); else any step's, the
+    earliest start first (then the latest end) — never whichever the triples happen to list first."""
     label = _text(graph, series, DCTERMS.title) or "Oproep"
-    periods = list(graph.objects(series, MOBILITEIT.periode))
-    for step in graph.objects(series, LBLOD.heeftSubsidieprocedurestap):
-        periods += list(graph.objects(step, MOBILITEIT.periode))
-    for period in periods:
-        start = brussels_date(graph.value(period, M8G.startTime))
-        end = brussels_date(graph.value(period, M8G.endTime))
-        if end is None:
+    steps = sorted(graph.objects(series, LBLOD.heeftSubsidieprocedurestap), key=str)
+    applying = [s for s in steps if _is_application_step(graph, s)]
+    for group in ([series], applying, steps):
+        dated = []
+        for holder in group:
+            for period in graph.objects(holder, MOBILITEIT.periode):
+                start = brussels_date(graph.value(period, M8G.startTime))
+                end = brussels_date(graph.value(period, M8G.endTime))
+                if end is not None:
+                    dated.append((start or dt.date.min, -end.toordinal(), start, end))
+        if not dated:
             continue
+        _, _, start, end = min(dated)
         if start is not None and end < start:
-            return f"de periode van '{label}' eindigt ({end.isoformat()}) vóór ze begint ({start.isoformat()})"
+            return f"de periode van '{label}' eindigt ({format_date_nl(end)}) vóór ze begint ({format_date_nl(start)})"
         return Round(label, start, end)
     return None
 
 
+def _is_application_step(graph: Graph, step) -> bool:
+    """The step in which one applies: described as "Aanvraag", or what an ApplicationStep refers to."""
+    if _text(graph, step, DCTERMS.description).lower().startswith(("aanvraag", "indien")):
+        return True
+    return any((flow_step, RDF.type, LBLOD.ApplicationStep) in graph for flow_step in graph.subjects(DCTERMS.references, step))
+
+
 def status_from(rounds: list[Round], on: dt.date) -> tuple[str, str]:
-    """Past periods: closed; a period running or announced: open (its dates say so); none: unknown."""
+    """A period running: open; only announced ones: unsure (not open yet), with the date; past: closed; none: unknown."""
     if not rounds:
         return "onzeker", "Subsidiepunt geeft voor deze subsidie geen indienperiode."
     running = [r for r in rounds if (r.opens_on is None or r.opens_on <= on) and on <= r.closes_on]
     if running:
-        return "open", f"Volgens Subsidiepunt loopt '{running[0].label}' tot {running[0].closes_on:%d-%m-%Y}."
-    coming = [r for r in rounds if r.opens_on and r.opens_on > on]
+        return "open", f"Volgens Subsidiepunt loopt '{running[0].label}' tot {format_date_nl(running[0].closes_on)}."
+    coming = sorted((r for r in rounds if r.opens_on and r.opens_on > on), key=lambda r: r.opens_on)
     if coming:
-        return "open", f"Volgens Subsidiepunt opent '{coming[0].label}' op {coming[0].opens_on:%d-%m-%Y}."
+        return "onzeker", (f"Nog niet open: volgens Subsidiepunt opent '{coming[0].label}' op "
+                           f"{format_date_nl(coming[0].opens_on)}.")
     last = rounds[-1]
-    return "afgesloten", f"De laatste periode op Subsidiepunt ('{last.label}') sloot op {last.closes_on:%d-%m-%Y}."
+    return "afgesloten", f"De laatste periode op Subsidiepunt ('{last.label}') sloot op {format_date_nl(last.closes_on)}."
 
 
 def _criterion_name(graph: Graph, criterion) -> str:
     name = _text(graph, criterion, DCTERMS.title, SKOS.prefLabel, DCTERMS.description)
-    if not name:
-        for group in graph.objects(criterion, M8G.fulfils) or ():
-            name = _text(graph, group, DCTERMS.description)
+    for group in sorted(graph.objects(criterion, M8G.fulfils), key=str):
+        if name:
+            break
+        name = _text(graph, group, DCTERMS.description)  # the first group that says something
     return name or KNOWN_CRITERIA.get(str(criterion), "")
 
 

@@ -14,17 +14,18 @@ from django.utils.text import slugify
 from randwijzer.catalogue import models as m
 from randwijzer.text.normalize import name_key
 
-from . import values
+from . import areas, values
 from .models import ReviewItem
 from .records import Administrator, Record
 from .writing import write_record
 
 SOURCE_LABELS = {"subsidiepunt": "Subsidiepunt", "ipdc": "IPDC"}
 # IPDC names a product's competent authority by IRI, rarely by name, and never as an organisation we can
-# describe; its lines share this partner, and the feed's words for the authority stay "te verifiëren".
+# describe; a line needs an administrator, so its lines share this stand-in (m.PLACEHOLDER_PARTNERS: no
+# partner page, list, suggestion or open data), and the feed's words for the authority stay "te verifiëren".
 FALLBACK_ADMINISTRATOR = Administrator(
     iri="", name="Bevoegd bestuur volgens IPDC",
-    summary="Het bestuur dat IPDC voor een product opgeeft; welk bestuur het is, staat bij de steunmaatregel.")
+    summary="Geen organisatie: staat in voor het bestuur dat IPDC opgeeft; welk bestuur het is, staat bij de steunmaatregel.")
 
 
 @dataclass
@@ -54,9 +55,10 @@ def decide(source: str, record: Record) -> Decision:
     line = find_line(record)
     if line is not None and line.feed_source == m.FeedSource.REDACTIE:
         return Decision("ongewijzigd" if line.feed_iri == record.iri else "gekoppeld", line.id, line=line)
-    territory = territory_id(record.nis_codes)
+    area = areas.area_for(record.area_codes)
     administrator = administrator_id(source, record.administrator or FALLBACK_ADMINISTRATOR)
-    wanted = values.from_record(record, territory, administrator)
+    wanted = values.from_record(record, area.territory_id if area else areas.WHOLE_FLANDERS, administrator,
+                                area.to_verify if area else "")
     if line is None:
         return Decision("nieuw", new_id(record), list(values.FEED_FIELDS), wanted=wanted)
     current = values.from_line(line)
@@ -87,8 +89,10 @@ def apply(source: str, record: Record, decision: Decision, on: dt.date) -> None:
 
 def _write(source: str, record: Record, decision: Decision, on: dt.date) -> None:
     wanted = decision.wanted
-    _ensure_territory(record.nis_codes, wanted["territory"])
-    _ensure_administrator(source, record.administrator or FALLBACK_ADMINISTRATOR, wanted["administrator"])
+    area = areas.area_for(record.area_codes)
+    if area is not None:
+        areas.ensure_territory(area)
+    _ensure_administrator(source, record.administrator or FALLBACK_ADMINISTRATOR, wanted["administrator"], on)
     line = decision.line
     new = line is None  # a new line has no rows yet: nothing to read or replace
     if new:
@@ -102,7 +106,8 @@ def _write(source: str, record: Record, decision: Decision, on: dt.date) -> None
         if name in fields:
             setattr(line, attr, wanted[name])
     notes = dict(line.to_verify or {})
-    for name, key in (("applicant_note", "applicant_types"), ("administrator_note", "administrator")):
+    for name, key in (("applicant_note", "applicant_types"), ("administrator_note", "administrator"),
+                      ("territory_note", "territory")):
         if name in fields:
             notes.pop(key, None)
             if wanted[name]:
@@ -164,31 +169,14 @@ def new_id(record: Record) -> str:
     return f"{base[:70]}-{hashlib.sha1(record.iri.encode()).hexdigest()[:8]}"
 
 
-def territory_id(nis_codes: list[str]) -> str:
-    if not nis_codes:
-        return "vlaanderen"
-    return "feed-" + hashlib.sha1(",".join(sorted(nis_codes)).encode()).hexdigest()[:12]
-
-
-def _ensure_territory(nis_codes: list[str], pk: str) -> None:
-    if not nis_codes or m.Territory.objects.filter(pk=pk).exists():
-        return
-    names = list(m.Municipality.objects.filter(nis_code__in=nis_codes).order_by("name_nl").values_list("name_nl", flat=True))
-    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
-    name = joined if len(joined) <= 100 else f"{len(names)} gemeenten"
-    territory = m.Territory.objects.create(id=pk, name=name, phrase=f"in {name}"[:120],
-                                           description="Het gebied dat de feed voor dit product opgeeft.")
-    territory.municipalities.set(nis_codes)
-
-
 def administrator_id(source: str, who: Administrator) -> str:
     return slugify(who.name)[:80]
 
 
-def _ensure_administrator(source: str, who: Administrator, pk: str) -> None:
+def _ensure_administrator(source: str, who: Administrator, pk: str, on: dt.date) -> None:
     if m.Partner.objects.filter(pk=pk).exists():
         return
     m.Partner.objects.create(
         id=pk, name=who.name, kind=m.PartnerKind.AGENTSCHAP,
         summary=who.summary or f"Genoemd als bevoegd bestuur in {SOURCE_LABELS[source]}.", website=who.website,
-        territory_id="vlaanderen", verified_on=dt.date.today(), feed_source=source, feed_iri=who.iri)
+        territory_id="vlaanderen", verified_on=on, feed_source=source, feed_iri=who.iri)

@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
-BRUSSELS = ZoneInfo("Europe/Brussels")
+from django.utils import timezone
 
 
 def brussels_date(value) -> dt.date | None:
@@ -21,11 +20,11 @@ def brussels_date(value) -> dt.date | None:
     if isinstance(python, dt.datetime):
         if python.tzinfo is None:
             python = python.replace(tzinfo=dt.timezone.utc)
-        return python.astimezone(BRUSSELS).date()
+        return timezone.localtime(python, timezone.get_default_timezone()).date()  # settings.TIME_ZONE: Brussels
     if isinstance(python, dt.date):
         return python
     return None
 
 
 def today() -> dt.date:
-    return dt.datetime.now(BRUSSELS).date()
+    return timezone.localdate(timezone=timezone.get_default_timezone())

@@ -11,7 +11,7 @@ from .records import Record
 
 FEED_FIELDS = ("title", "summary", "description", "status", "status_reason", "submission_mode", "level",
                "territory", "url", "administrator", "applicant_types", "applicant_types_to_verify",
-               "applicant_note", "administrator_note", "call_rounds", "conditions", "themes")
+               "applicant_note", "administrator_note", "call_rounds", "conditions", "themes", "territory_note")
 # The words the review page and the report use for a field.
 FIELD_LABELS = {
     "title": "titel", "summary": "samenvatting", "description": "omschrijving", "status": "status",
@@ -20,10 +20,11 @@ FIELD_LABELS = {
     "applicant_types_to_verify": "aanvragers te verifiëren", "applicant_note": "toelichting aanvragers",
     "administrator_note": "toelichting beheerder",
     "call_rounds": "oproepen", "conditions": "voorwaarden", "themes": "thema's",
+    "territory_note": "toelichting werkingsgebied",
 }
 
 
-def from_record(record: Record, territory_id: str, administrator_id: str) -> dict:
+def from_record(record: Record, territory_id: str, administrator_id: str, territory_note: str = "") -> dict:
     return {
         "title": record.title[:200], "summary": record.summary[:500], "description": record.description,
         "status": record.status, "status_reason": record.status_reason, "submission_mode": record.submission_mode,
@@ -33,7 +34,7 @@ def from_record(record: Record, territory_id: str, administrator_id: str) -> dic
         "applicant_note": record.applicant_note, "administrator_note": record.administrator_note,
         "call_rounds": [{"label": r.label[:200], "opens_on": r.opens_on.isoformat() if r.opens_on else None,
                          "closes_on": r.closes_on.isoformat()} for r in record.rounds],
-        "conditions": list(record.conditions), "themes": sorted(record.themes),
+        "conditions": list(record.conditions), "themes": sorted(record.themes), "territory_note": territory_note,
     }
 
 
@@ -50,6 +51,7 @@ def from_line(line: m.FundingLine) -> dict:
                          "closes_on": r.closes_on.isoformat()} for r in line.callrounds.all()],
         "conditions": [c.text for c in line.conditions.all() if c.source_key == "feed"],
         "themes": sorted(t.pk for t in line.themes.all()),
+        "territory_note": line.to_verify.get("territory", ""),
     }
 
 

@@ -375,7 +375,7 @@ def _build_matcher() -> Matcher:
     line_qs = m.FundingLine.objects.with_details().order_by("id")
     lines = line_facts(line_qs, members)
     line_texts = [funding_fields(line) for line in line_qs]
-    partner_qs = m.Partner.objects.prefetch_related("themes", "services__themes", "services__audiences", "administered_lines", "related_lines").order_by("id")
+    partner_qs = m.Partner.objects.exclude(pk__in=m.PLACEHOLDER_PARTNERS).prefetch_related("themes", "services__themes", "services__audiences", "administered_lines", "related_lines").order_by("id")
     partners, partner_texts = [], []
     for p in partner_qs:
         partner_texts.append(partner_fields(p))

@@ -36,7 +36,8 @@ def add_offer(graph: Graph, line: FundingLine, upcoming: list) -> URIRef:
     graph.add((offer, DCTERMS.title, nl(line.title)))
     graph.add((offer, DCTERMS.description, nl(line.description.strip() or line.summary)))
     graph.add((offer, DCTERMS.modified, Literal(line.updated_at.isoformat(), datatype=XSD.dateTime)))
-    graph.add((offer, M8G.hasCompetentAuthority, add_organisation(graph, line.administrator)))
+    if not line.administrator.is_placeholder:  # a stand-in is no organisation to publish
+        graph.add((offer, M8G.hasCompetentAuthority, add_organisation(graph, line.administrator)))
     page = identifiers.web_page(line.contact_url)
     if page:
         graph.add((offer, FOAF.page, URIRef(page)))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import Max, Min
 
-from randwijzer.catalogue.models import FundingLine, Partner
+from randwijzer.catalogue.models import PLACEHOLDER_PARTNERS, FundingLine, Partner
 from randwijzer.deadlines import services as deadlines
 
 # How far ahead the published dates reach: the same year the calendar feed holds.
@@ -26,7 +26,7 @@ def funding_lines(line_id: str | None = None) -> list[FundingLine]:
 
 
 def partners(partner_id: str | None = None) -> list[Partner]:
-    found = Partner.objects.prefetch_related("themes", "services__audiences", "services__themes", "sources",
+    found = Partner.objects.exclude(pk__in=PLACEHOLDER_PARTNERS).prefetch_related("themes", "services__audiences", "services__themes", "sources",
                                              "administered_lines").select_related("territory").order_by("id")
     if partner_id is not None:
         found = found.filter(pk=partner_id)

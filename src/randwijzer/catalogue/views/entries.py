@@ -8,7 +8,7 @@ from .. import howto, presenters
 from ..audiences import member_ids
 from ..freshness import line_changed_on, partner_changed_on
 from ..provenance import provenance
-from ..models import ApplicantType, FundingLine, Partner
+from ..models import PLACEHOLDER_PARTNERS, ApplicantType, FundingLine, Partner
 from ..page_cache import cached_page
 
 # Entry points per audience; associations are the group "vereniging": vzw's and feitelijke verenigingen.
@@ -64,7 +64,7 @@ def funding_detail(request, pk):
 
 @cached_page
 def partner_detail(request, pk):
-    queryset = Partner.objects.select_related("territory").prefetch_related(
+    queryset = Partner.objects.exclude(pk__in=PLACEHOLDER_PARTNERS).select_related("territory").prefetch_related(
         "themes", "services__themes", "services__audiences", "sources", "administered_lines", "related_lines",
     )
     partner = get_object_or_404(queryset, pk=pk)
