@@ -53,15 +53,10 @@ def parse(text: str, name: str, kind: str | None = None, base: str | None = None
     text = repair_language_tags(text)
     try:
         if kind == "sparql":
-<<<<<<< HEAD
-            return _from_insert_data(text)
+            return _from_insert_data(text, name)
         # N-Triples into SimpleMemory: the same triple patterns, a third less time to fill than the
         # default store (the JSON-LD parser needs the default one).
         graph = Graph(store="SimpleMemory" if kind == "nt" else "default")
-=======
-            return _from_insert_data(text, name)
-        graph = Graph()
->>>>>>> feeds-fix
         graph.parse(data=text, format=kind, publicID=base or name)
         return graph
     except FeedError:
