@@ -21,6 +21,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import Value
 from django.utils import timezone
 from simple_history.manager import HistoryDescriptor
 from simple_history.models import HistoricalRecords
@@ -160,13 +161,12 @@ class CatalogueHistory(HistoricalRecords):
                 del instance._history_date
 
     def create_historical_record_m2ms(self, history_instance, instance):
-        """The rows of each many-to-many field, as simple-history writes them, read as ids alone: its own
-        version joins every related row and builds it as an object (half the cost of an imported line)."""
-        for field in history_instance._history_m2m_fields:
+        """The rows of each many-to-many field, as simple-history writes them, read as ids alone (its own
+        version joins every related row and builds it as an object) and in one query for all fields."""
+        fields = list(history_instance._history_m2m_fields)
+        for field, rows in zip(fields, _through_rows(fields, instance)):
             m2m_history_model = self.m2m_models[field]
-            through = field.remote_field.through
-            names = [f.attname for f in through._meta.fields]
-            rows = through.objects.filter(**{field.m2m_field_name(): instance}).values_list(*names)
+            names = [f.attname for f in field.remote_field.through._meta.fields]
             insert_rows = [m2m_history_model(history=history_instance, **dict(zip(names, row))) for row in rows]
             pre_create_historical_m2m_records.send(sender=m2m_history_model, rows=insert_rows,
                                                    history_instance=history_instance, instance=instance, field=field)
@@ -184,3 +184,23 @@ class CatalogueHistory(HistoricalRecords):
         reason = super().get_change_reason_for_object(instance, history_type, using)
         moment = _current.get()
         return reason or (moment.reason if moment else None)
+
+
+def _through_rows(fields, instance) -> list[list[tuple]]:
+    """The through-table rows (as tuples of column values) of `instance` for each field, in order.
+
+    One UNION ALL query instead of one per field (a funding line has four, read on every record);
+    through tables with different columns (a custom through model) are read one by one."""
+    queries = []
+    for number, field in enumerate(fields):
+        through = field.remote_field.through
+        names = [f.attname for f in through._meta.fields]
+        queries.append(through.objects.filter(**{field.m2m_field_name(): instance})
+                       .annotate(_field_number=Value(number)).values_list(*names, "_field_number"))
+    widths = {len(query.query.values_select) for query in queries}
+    if len(queries) < 2 or len(widths) > 1:
+        return [[row[:-1] for row in query] for query in queries]
+    rows = [[] for _ in fields]
+    for row in queries[0].union(*queries[1:], all=True):
+        rows[row[-1]].append(row[:-1])
+    return rows
