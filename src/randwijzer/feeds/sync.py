@@ -36,6 +36,7 @@ class Decision:
     review: list[str] = field(default_factory=list)  # curated fields the feed changed: for the review list
     line: m.FundingLine | None = None
     wanted: dict = field(default_factory=dict)
+    area: areas.Area | None = None  # read once in decide(), written by _write()
 
 
 def find_line(record: Record) -> m.FundingLine | None:
@@ -60,7 +61,7 @@ def decide(source: str, record: Record) -> Decision:
     wanted = values.from_record(record, area.territory_id if area else areas.WHOLE_FLANDERS, administrator,
                                 area.to_verify if area else "")
     if line is None:
-        return Decision("nieuw", new_id(record), list(values.FEED_FIELDS), wanted=wanted)
+        return Decision("nieuw", new_id(record), list(values.FEED_FIELDS), wanted=wanted, area=area)
     current = values.from_line(line)
     last = line.feed_values or {}
     changed, review = [], []
@@ -74,7 +75,7 @@ def decide(source: str, record: Record) -> Decision:
             changed.append(name)
     if not changed and not review and all(last.get(f) == wanted[f] for f in values.FEED_FIELDS):
         return Decision("ongewijzigd", line.id, line=line)
-    return Decision("gewijzigd", line.id, changed, review, line=line, wanted=wanted)
+    return Decision("gewijzigd", line.id, changed, review, line=line, wanted=wanted, area=area)
 
 
 def apply(source: str, record: Record, decision: Decision, on: dt.date) -> None:
@@ -89,9 +90,8 @@ def apply(source: str, record: Record, decision: Decision, on: dt.date) -> None:
 
 def _write(source: str, record: Record, decision: Decision, on: dt.date) -> None:
     wanted = decision.wanted
-    area = areas.area_for(record.area_codes)
-    if area is not None:
-        areas.ensure_territory(area)
+    if decision.area is not None:
+        areas.ensure_territory(decision.area)
     _ensure_administrator(source, record.administrator or FALLBACK_ADMINISTRATOR, wanted["administrator"], on)
     line = decision.line
     new = line is None  # a new line has no rows yet: nothing to read or replace
