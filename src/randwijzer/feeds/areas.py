@@ -53,7 +53,7 @@ def area_for(codes: list[str]) -> Area | None:
     if codes == ["BE2"]:
         return Area(WHOLE_FLANDERS, "Vlaanderen", "in Vlaanderen", (), "")
     current = m.Municipality.objects.filter(merged_into__isnull=True)
-    nis, parts, unknown = set(), [], []
+    nis, in_parts, parts, unknown = set(), set(), [], []  # in_parts: named by a NUTS code, not one by one
     for one in codes:
         lau = LAU.match(one)
         known = m.Municipality.objects.filter(nis_code=lau.group(1)).first() if lau else None
@@ -61,11 +61,12 @@ def area_for(codes: list[str]) -> Area | None:
             nis.add(known.merged_into_id or known.nis_code)  # a merged municipality: what it became
         elif one in NUTS:
             words, column, value = NUTS[one]
-            nis |= set(current.filter(**{column: value}).values_list("nis_code", flat=True))
+            in_parts |= set(current.filter(**{column: value}).values_list("nis_code", flat=True))
             parts.append(words)
         else:
             unknown.append(one)
-    names = sorted(current.filter(nis_code__in=nis - _in_parts(codes, current)).values_list("name_nl", flat=True))
+    nis |= in_parts
+    names = sorted(current.filter(nis_code__in=nis - in_parts).values_list("name_nl", flat=True))
     name = join_nl(parts + names)
     to_verify = ""
     if unknown:
@@ -78,16 +79,6 @@ def area_for(codes: list[str]) -> Area | None:
     phrase = f"in {label}" if not unknown else f"mogelijk in het gebied dat IPDC opgeeft ({', '.join(codes)})"
     digest = hashlib.sha1(",".join(codes).encode()).hexdigest()[:12]
     return Area(f"feed-{digest}", (label[:1].upper() + label[1:])[:120], phrase[:120], tuple(sorted(nis)), to_verify)
-
-
-def _in_parts(codes: list[str], current) -> set[str]:
-    """Municipalities a NUTS code already names, so the name does not list them one by one."""
-    found = set()
-    for one in codes:
-        if one in NUTS:
-            _, column, value = NUTS[one]
-            found |= set(current.filter(**{column: value}).values_list("nis_code", flat=True))
-    return found
 
 
 def ensure_territory(area: Area) -> None:
