@@ -1,14 +1,11 @@
 """Bad input: skipped or stopped with a Dutch message naming the record or page; nothing half-written."""
-import threading
-import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 
 from randwijzer.catalogue.models import FundingLine
 from randwijzer.feeds import fetching
 from randwijzer.feeds.models import FeedState
 from tests.feeds.fixtures import PROJECT, header, local_government_concept, page
+from tests.feeds.loopback import LoopbackFeed
 
 FEEDS = PROJECT / "data" / "feeds"
 
@@ -57,35 +54,12 @@ def test_a_period_that_ends_before_it_starts_skips_the_record_by_name(run_import
     assert not FundingLine.objects.filter(title="Pride-evenementen 2026").exists()
 
 
-class Pages:
-    """A local loopback HTTP server with pages that can fail: {path: (status, body, delay in s)}."""
+class Pages(LoopbackFeed):
+    """Pages that can fail: {path: (status, body, delay in s)}."""
 
-    def __init__(self):
-        self.pages = {}
-        pages = self.pages
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802
-                status, body, delay = pages.get(self.path, (404, "", 0))
-                time.sleep(delay)
-                try:
-                    self.send_response(status)
-                    self.send_header("Content-Type", "text/turtle")
-                    self.end_headers()
-                    self.wfile.write(body.encode())
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
+    def answer(self, path):
+        status, body, delay = self.pages.get(path, (404, "", 0))
+        return status, body, "text/turtle", delay
 
 
 @pytest.fixture

@@ -1,40 +1,19 @@
 """Findings of the importer review (issue #13): each test fails on the code before its fix."""
 import datetime as dt
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from randwijzer.catalogue.models import FundingLine
 from tests.feeds.fixtures import SNAPSHOT_ID, header, local_government_concept, page
+from tests.feeds.loopback import LoopbackFeed
 
 
-class Host:
-    """A loopback HTTP server that remembers the x-api-key it was sent per path: {path: (body, content type)}."""
+class Host(LoopbackFeed):
+    """A host that remembers the x-api-key it was sent per path: {path: (body, content type)}."""
 
-    def __init__(self, name="127.0.0.1"):
-        self.pages, self.keys = {}, {}
-        pages, keys = self.pages, self.keys
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802
-                keys[self.path] = self.headers.get("x-api-key")
-                body, content_type = pages.get(self.path, ("", "text/turtle"))
-                self.send_response(200 if self.path in pages else 404)
-                self.send_header("Content-Type", content_type)
-                self.end_headers()
-                self.wfile.write(body.encode())
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://{name}:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
+    def answer(self, path):
+        body, content_type = self.pages.get(path, ("", "text/turtle"))
+        return (200 if path in self.pages else 404), body, content_type, 0
 
 
 @pytest.fixture
