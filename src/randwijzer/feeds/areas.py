@@ -81,9 +81,11 @@ def area_for(codes: list[str]) -> Area | None:
     return Area(f"feed-{digest}", (label[:1].upper() + label[1:])[:120], phrase[:120], tuple(sorted(nis)), to_verify)
 
 
-def ensure_territory(area: Area) -> None:
-    if area.territory_id == WHOLE_FLANDERS or m.Territory.objects.filter(pk=area.territory_id).exists():
+def ensure_territory(area: Area, cache) -> None:
+    """Create the area's territory unless it exists (asked through the run's cache: feeds/runcache.py)."""
+    if area.territory_id == WHOLE_FLANDERS or cache.exists(m.Territory, area.territory_id):
         return
     territory = m.Territory.objects.create(id=area.territory_id, name=area.name, phrase=area.phrase,
                                            description="Het gebied dat IPDC voor dit product opgeeft.")
     territory.municipalities.set(area.nis_codes)
+    cache.created(m.Territory, area.territory_id)

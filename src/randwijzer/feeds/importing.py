@@ -18,6 +18,7 @@ from . import fetching, ipdc, ldes, rdf, subsidiepunt, sync
 from .rdf import FeedError
 from .records import Skip, label
 from .report import Report
+from .runcache import RunCache
 from .timeutil import today
 
 SOURCES = ("subsidiepunt", "ipdc")
@@ -42,16 +43,17 @@ def run(source: str, given: str | None = None, dry_run: bool = False, progress: 
     location = location_for(source, given)
     report = Report(sync.SOURCE_LABELS[source], dry_run)
     on = on or today()
+    cache = RunCache()  # what the run has read once (areas, rows that exist): feeds/runcache.py
     if source == "subsidiepunt":
         text, content_type = fetching.read(location)
         graph = rdf.parse(text, location, rdf.guess_format(location, text, content_type), base=location)
-        handle(source, subsidiepunt.records(graph, on), report, dry_run, on, progress)
+        handle(source, subsidiepunt.records(graph, on), report, dry_run, on, progress, cache)
     else:
-        _run_ipdc(location, report, dry_run, on, progress)
+        _run_ipdc(location, report, dry_run, on, progress, cache)
     return report
 
 
-def _run_ipdc(start: str, report: Report, dry_run: bool, on: dt.date, progress) -> None:
+def _run_ipdc(start: str, report: Report, dry_run: bool, on: dt.date, progress, cache: RunCache) -> None:
     nis_codes = set(Municipality.objects.values_list("nis_code", flat=True))
     state = ldes.state_for("ipdc", start, dry_run)
     pages = 0
@@ -59,34 +61,43 @@ def _run_ipdc(start: str, report: Report, dry_run: bool, on: dt.date, progress) 
         for url, graph in ldes.walk(state, lambda note: report.lines.append(f"let op: {note}"), save=not dry_run):
             pages += 1
             progress(f"pagina {pages}: {url}")
-            handle("ipdc", ipdc.records(graph, nis_codes, on), report, dry_run, on, progress)
+            handle("ipdc", ipdc.records(graph, nis_codes, on), report, dry_run, on, progress, cache)
     except FeedError as error:
         report.stopped = f"{error} De volgende keer gaat het verder bij die pagina."
 
 
-def handle(source: str, found: list, report: Report, dry_run: bool, on: dt.date, progress) -> None:
+def handle(source: str, found: list, report: Report, dry_run: bool, on: dt.date, progress,
+           cache: RunCache | None = None) -> None:
     # The records of one page (or document) commit together, each in its own savepoint (its edit's
     # atomic block): a record the database refuses rolls back alone and the rest lands. One commit
     # per page instead of per record: on SQLite each commit waits for the disk (tens of ms).
-    with transaction.atomic():
-        _handle(source, found, report, dry_run, on, progress)
+    cache = cache or RunCache()
+    try:
+        with transaction.atomic():
+            _handle(source, found, report, dry_run, on, progress, cache)
+    except BaseException:
+        cache.page_failed()
+        raise
+    cache.page_committed()
 
 
-def _handle(source: str, found: list, report: Report, dry_run: bool, on: dt.date, progress) -> None:
+def _handle(source: str, found: list, report: Report, dry_run: bool, on: dt.date, progress, cache: RunCache) -> None:
     for i, record in enumerate(found, start=1):
         if isinstance(record, Skip):
             report.add("overgeslagen", label(record), record.reason)
             continue
         report.lines.extend(f"let op: {label(record)} — {note}" for note in record.notes)
         try:
-            decision = sync.decide(source, record)
+            decision = sync.decide(source, record, cache)
             if not dry_run:
-                sync.apply(source, record, decision, on)
+                sync.apply(source, record, decision, on, cache)
         # A record the database refuses is skipped; a database that cannot write at all (a full disk,
         # a read-only file: OperationalError) stops the run.
         except (ValidationError, IntegrityError, DataError, ValueError) as error:
+            cache.record_failed()  # its savepoint rolled back: what it created is gone
             report.add("overgeslagen", label(record), f"kon niet geschreven worden ({error}); er is niets van bewaard")
             continue
+        cache.record_landed()
         detail = ", ".join(decision.fields) if decision.outcome == "gewijzigd" else ""
         if decision.review:
             detail += ("; " if detail else "") + "na te kijken door de redactie: " + ", ".join(decision.review)

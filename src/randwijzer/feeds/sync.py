@@ -17,6 +17,7 @@ from randwijzer.text.normalize import name_key
 from . import areas, values
 from .models import ReviewItem
 from .records import Administrator, Record
+from .runcache import RunCache
 from .writing import write_record
 
 SOURCE_LABELS = {"subsidiepunt": "Subsidiepunt", "ipdc": "IPDC"}
@@ -52,11 +53,11 @@ def find_line(record: Record) -> m.FundingLine | None:
     return None
 
 
-def decide(source: str, record: Record) -> Decision:
+def decide(source: str, record: Record, cache: RunCache) -> Decision:
     line = find_line(record)
     if line is not None and line.feed_source == m.FeedSource.REDACTIE:
         return Decision("ongewijzigd" if line.feed_iri == record.iri else "gekoppeld", line.id, line=line)
-    area = areas.area_for(record.area_codes)
+    area = cache.area_for(record.area_codes)
     administrator = administrator_id(source, record.administrator or FALLBACK_ADMINISTRATOR)
     wanted = values.from_record(record, area.territory_id if area else areas.WHOLE_FLANDERS, administrator,
                                 area.to_verify if area else "")
@@ -78,21 +79,21 @@ def decide(source: str, record: Record) -> Decision:
     return Decision("gewijzigd", line.id, changed, review, line=line, wanted=wanted, area=area)
 
 
-def apply(source: str, record: Record, decision: Decision, on: dt.date) -> None:
+def apply(source: str, record: Record, decision: Decision, on: dt.date, cache: RunCache) -> None:
     if decision.outcome == "ongewijzigd":
         return
     if decision.outcome == "gekoppeld":
         write_record(source, decision.line_id, lambda: m.FundingLine.objects.filter(pk=decision.line_id).update(
             feed_iri=record.iri, imported_on=on))
         return
-    write_record(source, decision.line_id, lambda: _write(source, record, decision, on), new=decision.line is None)
+    write_record(source, decision.line_id, lambda: _write(source, record, decision, on, cache), new=decision.line is None)
 
 
-def _write(source: str, record: Record, decision: Decision, on: dt.date) -> None:
+def _write(source: str, record: Record, decision: Decision, on: dt.date, cache: RunCache) -> None:
     wanted = decision.wanted
     if decision.area is not None:
-        areas.ensure_territory(decision.area)
-    _ensure_administrator(source, record.administrator or FALLBACK_ADMINISTRATOR, wanted["administrator"], on)
+        areas.ensure_territory(decision.area, cache)
+    _ensure_administrator(source, record.administrator or FALLBACK_ADMINISTRATOR, wanted["administrator"], on, cache)
     line = decision.line
     new = line is None  # a new line has no rows yet: nothing to read or replace
     if new:
@@ -173,10 +174,11 @@ def administrator_id(source: str, who: Administrator) -> str:
     return slugify(who.name)[:80]
 
 
-def _ensure_administrator(source: str, who: Administrator, pk: str, on: dt.date) -> None:
-    if m.Partner.objects.filter(pk=pk).exists():
+def _ensure_administrator(source: str, who: Administrator, pk: str, on: dt.date, cache: RunCache) -> None:
+    if cache.exists(m.Partner, pk):
         return
     m.Partner.objects.create(
         id=pk, name=who.name, kind=m.PartnerKind.AGENTSCHAP,
         summary=who.summary or f"Genoemd als bevoegd bestuur in {SOURCE_LABELS[source]}.", website=who.website,
         territory_id="vlaanderen", verified_on=on, feed_source=source, feed_iri=who.iri)
+    cache.created(m.Partner, pk)

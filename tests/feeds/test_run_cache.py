@@ -1,0 +1,37 @@
+"""The import's per-run memo (feeds/runcache.py) never outlives a rollback (issue 13, Scale).
+
+The first record of a page creates the territory and the administrator the others share. If that
+record then fails, its savepoint takes them away again: the next record must create them itself,
+not believe the memo that they exist (its line would point at a territory that is not there).
+"""
+from django.db import IntegrityError
+
+from randwijzer.catalogue.models import FundingLine, Partner, Territory
+from randwijzer.feeds import sync
+from tests.feeds.fixtures import local_government_concept, page
+
+
+def test_a_record_that_rolls_back_after_creating_the_territory_leaves_the_next_to_create_it(
+        run_import, tmp_path, monkeypatch):
+    assert not Territory.objects.filter(id__startswith="feed-").exists()
+    real_write_source, calls = sync._write_source, []
+
+    def first_one_fails(*args, **kwargs):  # after the territory and the partner were created
+        calls.append(args)
+        if len(calls) == 1:
+            raise IntegrityError("de eerste bron botst")
+        return real_write_source(*args, **kwargs)
+
+    monkeypatch.setattr(sync, "_write_source", first_one_fails)
+    path = tmp_path / "two.nt"
+    path.write_text(page([local_government_concept(1), local_government_concept(2)], [],
+                         "two products with the same area from the IPDC concept sample"), encoding="utf-8")
+
+    report = run_import("ipdc", path)
+
+    assert report.counts["overgeslagen"] == 1 and report.counts["nieuw"] == 1, report.lines
+    line = FundingLine.objects.get(feed_source="ipdc")
+    territory = Territory.objects.filter(pk=line.territory_id).first()
+    assert territory is not None, f"the line points at {line.territory_id}, which does not exist"
+    assert territory.municipalities.exists()  # made whole again by the second record
+    assert Partner.objects.filter(pk=line.administrator_id).exists()
