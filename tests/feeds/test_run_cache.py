@@ -35,3 +35,39 @@ def test_a_record_that_rolls_back_after_creating_the_territory_leaves_the_next_t
     assert territory is not None, f"the line points at {line.territory_id}, which does not exist"
     assert territory.municipalities.exists()  # made whole again by the second record
     assert Partner.objects.filter(pk=line.administrator_id).exists()
+
+
+def same_title(n: int, as_n: int) -> str:
+    """Derived from the IPDC concept sample: product `n` with the title of product `as_n`."""
+    return local_government_concept(n).replace(f"nationaliteit {n} - nl", f"nationaliteit {as_n} - nl")
+
+
+def test_a_curated_line_linked_by_one_record_is_not_linked_again_by_the_next_of_the_run(run_import, tmp_path):
+    first = tmp_path / "first.nt"
+    first.write_text(page([local_government_concept(1)], [], "one product from the IPDC concept sample"), encoding="utf-8")
+    run_import("ipdc", first)
+    curated = FundingLine.objects.get(feed_source="ipdc")
+    FundingLine.objects.filter(pk=curated.pk).update(feed_source="redactie", feed_iri="")  # as an editor's own line
+    path = tmp_path / "two.nt"
+    path.write_text(page([local_government_concept(1), same_title(2, 1)], [],
+                         "two products with the curated line's title from the IPDC concept sample"), encoding="utf-8")
+
+    report = run_import("ipdc", path)
+
+    assert (report.counts["gekoppeld"], report.counts["nieuw"]) == (1, 1), report.lines
+    lines = FundingLine.objects.filter(title=curated.title)
+    assert len({line.feed_iri for line in lines}) == 2, "each product has its own line"
+    new = lines.exclude(pk=curated.pk).get()
+    assert new.id.startswith(f"{curated.id}-"), "the taken id gets the product's hash"
+
+
+def test_two_new_products_with_one_title_in_a_run_get_two_ids(run_import, tmp_path):
+    path = tmp_path / "two.nt"
+    path.write_text(page([local_government_concept(1), same_title(2, 1)], [],
+                         "two products with one title from the IPDC concept sample"), encoding="utf-8")
+
+    report = run_import("ipdc", path)
+
+    assert report.counts["nieuw"] == 2, report.lines
+    ids = sorted(FundingLine.objects.filter(feed_source="ipdc").values_list("id", flat=True))
+    assert ids[0] == "akte-van-belgische-nationaliteit-1-nl" and ids[1].startswith(f"{ids[0]}-"), ids

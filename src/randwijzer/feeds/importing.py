@@ -82,6 +82,7 @@ def handle(source: str, found: list, report: Report, dry_run: bool, on: dt.date,
 
 
 def _handle(source: str, found: list, report: Report, dry_run: bool, on: dt.date, progress, cache: RunCache) -> None:
+    cache.read_page([record for record in found if not isinstance(record, Skip)])
     for i, record in enumerate(found, start=1):
         if isinstance(record, Skip):
             report.add("overgeslagen", label(record), record.reason)
@@ -94,10 +95,11 @@ def _handle(source: str, found: list, report: Report, dry_run: bool, on: dt.date
         # A record the database refuses is skipped; a database that cannot write at all (a full disk,
         # a read-only file: OperationalError) stops the run.
         except (ValidationError, IntegrityError, DataError, ValueError) as error:
-            cache.record_failed()  # its savepoint rolled back: what it created is gone
+            cache.record_failed(record.iri)  # its savepoint rolled back: what it created is gone
             report.add("overgeslagen", label(record), f"kon niet geschreven worden ({error}); er is niets van bewaard")
             continue
-        cache.record_landed()
+        if not dry_run:
+            cache.record_landed(record.iri, decision.outcome, decision.line_id)
         detail = ", ".join(decision.fields) if decision.outcome == "gewijzigd" else ""
         if decision.review:
             detail += ("; " if detail else "") + "na te kijken door de redactie: " + ", ".join(decision.review)

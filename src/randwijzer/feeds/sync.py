@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from django.utils.text import slugify
 
 from randwijzer.catalogue import models as m
-from randwijzer.text.normalize import name_key
 
 from . import areas, values
 from .models import ReviewItem
@@ -40,21 +39,16 @@ class Decision:
     area: areas.Area | None = None  # read once in decide(), written by _write()
 
 
-def find_line(record: Record) -> m.FundingLine | None:
+def find_line(record: Record, cache: RunCache) -> m.FundingLine | None:
     """The line this record is, or duplicates: same feed IRI; else a curated line with the same title (docs/feeds.md)."""
-    line = m.FundingLine.objects.filter(feed_iri=record.iri).first()
+    line = cache.line_with_iri(record.iri)
     if line is not None:
         return line
-    key = name_key(record.title)
-    curated = m.FundingLine.objects.filter(feed_source=m.FeedSource.REDACTIE, feed_iri="")
-    for pk, title in curated.values_list("id", "title"):  # titles only: this runs for every record
-        if name_key(title) == key:
-            return m.FundingLine.objects.get(pk=pk)
-    return None
+    return cache.curated_line(record.title)
 
 
 def decide(source: str, record: Record, cache: RunCache) -> Decision:
-    line = find_line(record)
+    line = find_line(record, cache)
     if line is not None and line.feed_source == m.FeedSource.REDACTIE:
         return Decision("ongewijzigd" if line.feed_iri == record.iri else "gekoppeld", line.id, line=line)
     area = cache.area_for(record.area_codes)
@@ -62,7 +56,7 @@ def decide(source: str, record: Record, cache: RunCache) -> Decision:
     wanted = values.from_record(record, area.territory_id if area else areas.WHOLE_FLANDERS, administrator,
                                 area.to_verify if area else "")
     if line is None:
-        return Decision("nieuw", new_id(record), list(values.FEED_FIELDS), wanted=wanted, area=area)
+        return Decision("nieuw", new_id(record, cache), list(values.FEED_FIELDS), wanted=wanted, area=area)
     current = values.from_line(line)
     last = line.feed_values or {}
     changed, review = [], []
@@ -163,9 +157,9 @@ def _write_source(source: str, line: m.FundingLine, record: Record, on: dt.date,
         existing.save()
 
 
-def new_id(record: Record) -> str:
+def new_id(record: Record, cache: RunCache) -> str:
     base = slugify(record.title)[:70].strip("-") or "steun"
-    if not m.FundingLine.objects.filter(pk=base).exists():
+    if not cache.id_taken(base):
         return base
     return f"{base[:70]}-{hashlib.sha1(record.iri.encode()).hexdigest()[:8]}"
 
