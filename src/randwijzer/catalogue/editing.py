@@ -86,6 +86,13 @@ class CatalogueEdit:
             for recorder in self.recorders:
                 recorder.watch(new)
 
+    def include_new(self, *entries) -> None:
+        """Entries the edit is about to create (a funding line not yet saved): there is no state to read
+        before, so the recorders are not asked; the lines are read after the edit like any other."""
+        self.entries += [e for e in entries if e not in self.entries]
+        if not self.everything:
+            self.line_ids |= {line_id for entry in entries for line_id in line_ids_of(entry)}
+
     def _finish(self) -> None:
         # An entry may show in more lines after the edit (a new line, a partner named administrator).
         after = None if self.everything else self.line_ids | {i for e in self.entries for i in line_ids_of(e)}
