@@ -7,6 +7,7 @@ and the history stopped reading what they do not need).
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from randwijzer.catalogue.models import FundingLine
 from tests.feeds.fixtures import local_government_concept, page
 
 # 28 before the history read its many-to-many rows in one query (25); the area read from the
@@ -31,3 +32,16 @@ def test_each_new_line_costs_the_same_bounded_number_of_queries(run_import, tmp_
     one, two, three = queries_to_import(1), queries_to_import(2), queries_to_import(3)
     assert three - two == two - one, (one, two, three)
     assert two - one <= MAX_QUERIES_PER_NEW_LINE, f"{two - one} queries per new line"
+
+
+def test_a_new_line_written_the_cheap_way_has_its_many_to_many_values_and_their_history(run_import, tmp_path):
+    path = tmp_path / "one.nt"
+    path.write_text(page([local_government_concept(1)], [], "one product from the IPDC concept sample"), encoding="utf-8")
+    run_import("ipdc", path)
+    line = FundingLine.objects.get(feed_source="ipdc")
+    wanted = line.feed_values
+    assert sorted(line.applicant_types.values_list("id", flat=True)) == sorted(wanted["applicant_types"]) == ["lokaal-bestuur"]
+    assert sorted(line.themes.values_list("id", flat=True)) == sorted(wanted["themes"]) and wanted["themes"]
+    record = line.history.get()
+    assert sorted(r.theme_id for r in record.themes.all()) == sorted(wanted["themes"])
+    assert sorted(r.applicanttype_id for r in record.applicant_types.all()) == ["lokaal-bestuur"]

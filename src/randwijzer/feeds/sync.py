@@ -9,6 +9,8 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
+from django.db import router
+from django.db.models.signals import m2m_changed
 from django.utils.text import slugify
 
 from randwijzer.catalogue import models as m
@@ -132,7 +134,20 @@ def _set(related, ids: list, new: bool) -> None:
     if not new:
         related.set(ids)
     elif ids:
-        related.add(*ids)
+        _add_to_empty(related, ids)
+
+
+def _add_to_empty(related, ids: list) -> None:
+    """`related.add(*ids)` for a line saved just now, without add()'s read of the rows it already has (none):
+    the same rows and the same m2m_changed signals (the history records the field through them)."""
+    through, instance, pk_set = related.through, related.instance, set(ids)
+    db = router.db_for_write(through, instance=instance)
+    signal = {"sender": through, "instance": instance, "reverse": False, "model": related.model, "pk_set": pk_set,
+              "using": db}
+    m2m_changed.send(action="pre_add", **signal)
+    through.objects.using(db).bulk_create([through(**{f"{related.source_field_name}_id": instance.pk,
+                                                      f"{related.target_field_name}_id": pk}) for pk in pk_set])
+    m2m_changed.send(action="post_add", **signal)
 
 
 def _replace(model, line: m.FundingLine, rows: list[dict], new: bool = False) -> None:
