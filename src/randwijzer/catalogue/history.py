@@ -21,6 +21,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db import connections
 from django.db.models import Value
 from django.utils import timezone
 from simple_history.manager import HistoryDescriptor
@@ -190,13 +191,20 @@ def _through_rows(fields, instance) -> list[list[tuple]]:
     """The through-table rows (as tuples of column values) of `instance` for each field, in order.
 
     One UNION ALL query instead of one per field (a funding line has four, read on every record);
-    through tables with different columns (a custom through model) are read one by one."""
-    queries = []
-    for number, field in enumerate(fields):
-        through = field.remote_field.through
-        names = [f.attname for f in through._meta.fields]
-        queries.append(through.objects.filter(**{field.m2m_field_name(): instance})
-                       .annotate(_field_number=Value(number)).values_list(*names, "_field_number"))
+    through tables with different columns (a custom through model) are read one by one. The query's
+    SQL is built once per model and fields (building it cost more than running it: an import runs it
+    for every new line)."""
+    plan = _union_plan(fields, instance)
+    if plan is not None:
+        sql, params, alias = plan
+        with connections[alias].cursor() as cursor:
+            cursor.execute(sql, [instance.pk if p is _MARKER else p for p in params])
+            found = cursor.fetchall()
+        rows = [[] for _ in fields]
+        for row in found:
+            rows[row[-1]].append(tuple(row[:-1]))
+        return rows
+    queries = _through_queries(fields, instance)
     widths = {len(query.query.values_select) for query in queries}
     if len(queries) < 2 or len(widths) > 1:
         return [[row[:-1] for row in query] for query in queries]
@@ -204,3 +212,50 @@ def _through_rows(fields, instance) -> list[list[tuple]]:
     for row in queries[0].union(*queries[1:], all=True):
         rows[row[-1]].append(row[:-1])
     return rows
+
+
+def _through_queries(fields, instance) -> list:
+    queries = []
+    for number, field in enumerate(fields):
+        through = field.remote_field.through
+        names = [f.attname for f in through._meta.fields]
+        queries.append(through.objects.filter(**{field.m2m_field_name(): instance})
+                       .annotate(_field_number=Value(number)).values_list(*names, "_field_number"))
+    return queries
+
+
+class _Marker(str):
+    """Stands for the instance's primary key in a stored query (found again by identity, not by value)."""
+
+
+_MARKER = _Marker("\x00catalogue-history-instance\x00")
+# Column types read back from SQL as the ORM would give them (no converter): only those take the stored plan.
+_PLAIN = {"AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField", "PositiveIntegerField",
+          "CharField", "SlugField"}
+_plans: dict = {}
+
+
+def _plain(field) -> bool:
+    kind = field.get_internal_type()
+    if kind == "ForeignKey":
+        kind = field.target_field.get_internal_type()
+    return kind in _PLAIN
+
+
+def _union_plan(fields, instance):
+    """(sql, params with _MARKER for the instance's key, database alias) of the union of `fields`, or None
+    where the stored form would not read the same rows (one field, different widths, other column types,
+    a key that is not a string)."""
+    if len(fields) < 2 or not isinstance(instance.pk, str):
+        return None
+    key = (type(instance), tuple(f.name for f in fields))
+    if key not in _plans:
+        _plans[key] = None
+        throughs = [f.remote_field.through for f in fields]
+        if len({len(t._meta.fields) for t in throughs}) == 1 and all(_plain(f) for t in throughs for f in t._meta.fields):
+            queries = _through_queries(fields, type(instance)(pk=_MARKER))
+            union = queries[0].union(*queries[1:], all=True)
+            sql, params = union.query.sql_with_params()
+            if sum(p is _MARKER for p in params) == len(fields):
+                _plans[key] = (sql, tuple(params), union.db)
+    return _plans[key]
