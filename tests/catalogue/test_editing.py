@@ -3,7 +3,7 @@ import pytest
 from django.conf import settings
 
 from randwijzer.catalogue.editing import catalogue_edit
-from randwijzer.catalogue.models import FundingLine
+from randwijzer.catalogue.models import FundingLine, Theme
 from randwijzer.catalogue.signals import catalogue_changed
 from randwijzer.catalogue.yaml.loader import load_catalogue
 from randwijzer.changes.models import Change
@@ -73,3 +73,18 @@ def test_a_load_is_one_edit(sent, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         load_catalogue(settings.CATALOGUE_DIR)
     assert len(sent) == 1 and sent[0].source == "catalogus" and not sent[0].changed  # the same catalogue again
+
+
+def test_each_history_record_keeps_its_own_lines_many_to_many_values():
+    # The history reads a line's many-to-many rows with SQL compiled once per model (catalogue/history.py):
+    # the second line's record must hold the second line's themes and applicant types, not the first's.
+    first, second = FundingLine.objects.order_by("id")[:2]
+    themes = list(Theme.objects.order_by("id")[:2])
+    for line, theme in ((first, themes[0]), (second, themes[1])):
+        with catalogue_edit(None, "Test", entries=[line]):
+            line.themes.set([theme])
+    for line, theme in ((first, themes[0]), (second, themes[1])):
+        record = line.history.order_by("-history_date", "-history_id").first()
+        assert [t.theme_id for t in record.themes.all()] == [theme.id]
+        assert (sorted(a.applicanttype_id for a in record.applicant_types.all())
+                == sorted(line.applicant_types.values_list("id", flat=True)))

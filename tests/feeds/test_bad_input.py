@@ -29,6 +29,36 @@ def test_truncated_n_triples_stop_the_import(command, tmp_path):
     assert FundingLine.objects.count() == before
 
 
+def test_an_iri_with_a_space_stops_the_import_with_the_file_named(command, tmp_path):
+    # The N-Triples and Turtle parser is lenient about IPDC's long language tags (feeds/rdf.py), not about IRIs.
+    text = (FEEDS / "subsidiedatabank-aanbod.nt").read_text(encoding="utf-8")
+    hoppin = "<http://lblod.data.info/id/subsidy-measure-offers/b6e5ccd5-ddaf-4b74-b023-a712886f3814>"
+    path = tmp_path / "spatie.nt"
+    path.write_text(text.replace(hoppin, hoppin.replace("b6e5", "b6 e5")), encoding="utf-8")
+    before = FundingLine.objects.count()
+    status, out, err = command("subsidiepunt", path)
+    assert status == 2 and "spatie.nt: <http://lblod.data.info/id/subsidy-measure-offers/b6 e5" in err
+    assert "is geen geldig IRI" in err and "niets ingelezen" in err
+    assert FundingLine.objects.count() == before
+
+
+def test_an_ldes_page_with_an_invalid_iri_stops_there_and_the_next_run_resumes(command, tmp_path):
+    second = tmp_path / "p2.nt"
+    first = tmp_path / "p1.nt"
+    first.write_text(page([local_government_concept(1)], [second.as_uri()]), encoding="utf-8")
+    good = page([local_government_concept(2)], [])
+    second.write_text(good.replace("<https://ipdc.tni-vlaanderen.be/id/concept/",
+                                   "<https://ipdc.tni-vlaanderen.be/id/concept /", 1), encoding="utf-8")
+    status, out, err = command("ipdc", first)
+    assert status == 1 and "p2.nt: <https://ipdc.tni-vlaanderen.be/id/concept /" in err
+    assert FundingLine.objects.filter(feed_source="ipdc").count() == 1
+
+    second.write_text(good, encoding="utf-8")
+    status, out, err = command("ipdc", first)
+    assert status == 0 and "1 nieuw" in out
+    assert FundingLine.objects.filter(feed_source="ipdc").count() == 2
+
+
 def test_a_record_without_title_is_skipped_and_the_rest_lands(run_import, tmp_path):
     text = (FEEDS / "subsidiedatabank-aanbod.nt").read_text(encoding="utf-8")
     hoppin = "<http://lblod.data.info/id/subsidy-measure-offers/b6e5ccd5-ddaf-4b74-b023-a712886f3814>"

@@ -197,6 +197,21 @@ def test_the_ipdc_stand_in_administrator_is_no_published_partner(run_import, tmp
     assert stand_in.name in page and reverse("catalogue:partner", args=[stand_in.pk]) not in page
 
 
+def test_the_stand_in_is_in_no_api_reference_and_not_in_the_printed_edition(run_import, tmp_path, client):
+    from randwijzer.catalogue.edition import build_edition
+
+    run_import("ipdc", _area_product(tmp_path, "BE241"))
+    line = FundingLine.objects.get(feed_source="ipdc")
+    listed = client.get("/api/v1/funding", {"source": "ipdc"}).json()
+    item = next(i for i in listed if i["id"] == line.pk)
+    assert item["administrator"] is None  # the partner API has no entry for the stand-in
+    detail = client.get(f"/api/v1/funding/{line.pk}").json()
+    assert detail["administrator"] == {"id": None, "name": "Bevoegd bestuur volgens IPDC"}
+    partners = [section.partner.pk for chapter in build_edition().chapters if chapter.kind == "partners"
+                for section in chapter.sections]
+    assert partners and line.administrator_id not in partners
+
+
 def test_the_review_list_shows_names_and_dutch_dates(db):
     from django.core.management import call_command
 

@@ -49,6 +49,11 @@ class Ref(Schema):
     name: str
 
 
+class AdministratorRef(Schema):
+    id: str | None = Field(description="Id van de partner; null als de bron geen organisatie noemt die we kennen")
+    name: str
+
+
 class SourceOut(Schema):
     key: str
     title: str
@@ -78,7 +83,8 @@ class FundingItem(Schema):
     applicant_types: list[str]
     applicant_types_to_verify: list[str]
     territory: str
-    administrator: str
+    administrator: str | None = Field(description="Id van de beheerder (een partner); null als de bron geen organisatie "
+                                                  "noemt die we kennen (IPDC: zie to_verify)")
     url: str = Field(description="Pagina van de steunmaatregel op de site")
     provenance: ProvenanceOut
 
@@ -186,7 +192,7 @@ class FundingDetail(Schema):
     summary: str
     description: str
     url: str
-    administrator: Ref
+    administrator: AdministratorRef
     related_partners: list[str]
     level: str
     status: str

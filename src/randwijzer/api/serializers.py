@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from randwijzer.catalogue import howto, search, timing
 from randwijzer.catalogue.freshness import line_changed_on, partner_changed_on
-from randwijzer.catalogue.models import FundingLine, Municipality, Partner
+from randwijzer.catalogue.models import PLACEHOLDER_PARTNERS, FundingLine, Municipality, Partner
 from randwijzer.catalogue.provenance import provenance
 from randwijzer.catalogue.yaml.schema import month_day_code
 
@@ -42,9 +42,14 @@ def funding_item(line: FundingLine) -> s.FundingItem:
         id=line.id, title=line.title, summary=line.summary, status=line.status, level=line.level,
         themes=_ids(line.themes), applicant_types=_ids(line.applicant_types),
         applicant_types_to_verify=_ids(line.applicant_types_to_verify),
-        territory=line.territory_id, administrator=line.administrator_id, url=funding_page(line),
+        territory=line.territory_id, administrator=_administrator_id(line), url=funding_page(line),
         provenance=_provenance(line),
     )
+
+
+def _administrator_id(line: FundingLine) -> str | None:
+    """A stand-in administrator (models.PLACEHOLDER_PARTNERS) is no partner: the partner API has no entry for it."""
+    return None if line.administrator_id in PLACEHOLDER_PARTNERS else line.administrator_id
 
 
 def _provenance(line: FundingLine) -> s.ProvenanceOut:
@@ -100,7 +105,7 @@ def funding_detail(line: FundingLine, today: dt.date | None = None) -> s.Funding
     return s.FundingDetail(
         id=line.id, title=line.title, summary=line.summary, description=line.description,
         url=funding_page(line),
-        administrator=s.Ref(id=line.administrator_id, name=line.administrator.name),
+        administrator=s.AdministratorRef(id=_administrator_id(line), name=line.administrator.name),
         related_partners=_ids(line.related_partners),
         level=line.level, status=line.status, status_reason=line.status_reason, status_as_of=line.status_as_of,
         themes=_ids(line.themes), applicant_types=_ids(line.applicant_types),

@@ -14,7 +14,7 @@ from django.conf import settings
 from pydantic import BaseModel, ConfigDict
 
 from . import howto, presenters
-from .models import FundingLine, Partner
+from .models import PLACEHOLDER_PARTNERS, FundingLine, Partner
 
 # The fields the printed entry shows next to a fact; doubts about the others are listed apart.
 LINE_FIELDS = {
@@ -125,7 +125,8 @@ def build_edition(spec: EditionSpec | None = None) -> Edition:
     lines = {line.pk: line for line in FundingLine.objects.with_details()}
     partners = {
         partner.pk: partner
-        for partner in Partner.objects.select_related("territory").prefetch_related(
+        # A stand-in administrator (PLACEHOLDER_PARTNERS) is no organisation a reader can contact.
+        for partner in Partner.objects.exclude(pk__in=PLACEHOLDER_PARTNERS).select_related("territory").prefetch_related(
             "themes", "services__themes", "services__audiences", "sources", "administered_lines",
         )
     }
