@@ -34,3 +34,12 @@ def test_deleting_lines_from_the_list_enters_each_in_the_change_log(editor_clien
     assert not FundingLine.objects.filter(id__in=ids).exists()
     logged = set(Change.objects.filter(description__startswith=GONE).values_list("funding_line_id", flat=True))
     assert logged == set(ids)
+
+
+def test_deleting_a_line_moves_the_open_data_catalogues_modified_date(editor_client):
+    # Harvesters read dct:modified to know the funding dataset changed; a deletion is a change too.
+    response = editor_client.post(f"/admin/catalogue/fundingline/{IMPULS}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    deleted_at = FundingLine.history.filter(id=IMPULS, history_type="-").get().history_date
+    dcat = editor_client.get("/open-data/dcat.ttl").content.decode()
+    assert deleted_at.isoformat() in dcat

@@ -62,4 +62,7 @@ def line_stamps(lines: list[FundingLine]) -> dict[str, Stamps]:
 
 
 def last_modified(model) -> dt.datetime | None:
-    return model.objects.aggregate(last=Max("updated_at"))["last"]
+    """The last change to the model's rows: an edit (updated_at) or a deletion (its history record)."""
+    stamps = [model.objects.aggregate(last=Max("updated_at"))["last"],
+              model.history.filter(history_type="-").aggregate(last=Max("history_date"))["last"]]
+    return max((s for s in stamps if s is not None), default=None)
