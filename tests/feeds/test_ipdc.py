@@ -54,3 +54,17 @@ def test_a_json_ld_page_is_read_too(run_import, tmp_path):
     report = run_import("ipdc", path)
     assert report.counts["nieuw"] == 1, report.lines
     assert FundingLine.objects.get(feed_iri=CONCEPT_IRI).title == "Akte van Belgische nationaliteit - nl"
+
+
+def test_a_triple_stated_twice_counts_once(run_import, tmp_path):
+    # RDF is a set of triples; a page that states the product twice (Turtle writers and LDES servers may)
+    # must not give the line its conditions twice.
+    once, twice = tmp_path / "once.ttl", tmp_path / "twice.ttl"
+    once.write_text(page([local_government_concept(1)]), encoding="utf-8")
+    run_import("ipdc", once)
+    expected = list(FundingLine.objects.get(feed_source="ipdc").conditions.values_list("text", flat=True))
+    FundingLine.objects.filter(feed_source="ipdc").delete()
+    twice.write_text(page([local_government_concept(1), local_government_concept(1)]), encoding="utf-8")
+    run_import("ipdc", twice)
+    line = FundingLine.objects.get(feed_source="ipdc")
+    assert expected and list(line.conditions.values_list("text", flat=True)) == expected

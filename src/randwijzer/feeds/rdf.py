@@ -91,8 +91,9 @@ class Triples:
 
     def __init__(self, name: str):
         self.name = name
-        self._objects: dict[tuple, list] = defaultdict(list)  # (subject, predicate) -> objects, pyoxigraph terms
-        self._subjects: dict[tuple, list] = defaultdict(list)  # (predicate, IRI object) -> subjects
+        # Insertion-ordered sets (dicts without values): a triple stated twice is one triple, as in rdflib.
+        self._objects: dict[tuple, dict] = defaultdict(dict)  # (subject, predicate) -> objects, pyoxigraph terms
+        self._subjects: dict[tuple, dict] = defaultdict(dict)  # (predicate, IRI object) -> subjects
         self._rdflib: dict = {}  # pyoxigraph term -> rdflib term, and back
         self._ox: dict = {}
         self.count = 0
@@ -102,9 +103,9 @@ class Triples:
         triples = cls(name)
         objects, subjects, iri = triples._objects, triples._subjects, ox.NamedNode
         for subject, predicate, obj, _ in ox.parse(text, format=format, base_iri=base, lenient=True):
-            objects[(subject, predicate)].append(obj)
+            objects[(subject, predicate)][obj] = None
             if type(obj) is iri:
-                subjects[(predicate, obj)].append(subject)
+                subjects[(predicate, obj)][subject] = None
         triples.count = sum(len(found) for found in objects.values())
         return triples
 
@@ -121,7 +122,7 @@ class Triples:
 
     def value(self, subject=None, predicate=None):
         found = self._objects.get((self._ox_term(subject), self._ox_term(predicate)))
-        return self._term(found[0]) if found else None
+        return self._term(next(iter(found))) if found else None
 
     def subjects(self, predicate=None, object=None):
         return [self._term(s) for s in self._subjects.get((self._ox_term(predicate), self._ox_term(object)), ())]
