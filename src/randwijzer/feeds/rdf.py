@@ -113,19 +113,26 @@ class Triples:
         return self.count
 
     def objects(self, subject=None, predicate=None):
-        if subject is None:
-            wanted = predicate and self._ox_term(predicate)
-            found = [o for (s, p), objs in self._objects.items() if wanted is None or p == wanted for o in objs]
-        else:
+        if subject is not None and predicate is not None:
             found = self._objects.get((self._ox_term(subject), self._ox_term(predicate)), ())
+        else:  # a pattern with a wildcard: a scan (ldes.py asks every tree:relation of a page this way)
+            s, p = self._ox_term(subject), self._ox_term(predicate)
+            found = [o for (s2, p2), objs in self._objects.items()
+                     if (subject is None or s2 == s) and (predicate is None or p2 == p) for o in objs]
         return [self._term(o) for o in found]
 
     def value(self, subject=None, predicate=None):
-        found = self._objects.get((self._ox_term(subject), self._ox_term(predicate)))
-        return self._term(next(iter(found))) if found else None
+        found = self.objects(subject, predicate)
+        return found[0] if found else None
 
     def subjects(self, predicate=None, object=None):
-        return [self._term(s) for s in self._subjects.get((self._ox_term(predicate), self._ox_term(object)), ())]
+        if predicate is not None and isinstance(object, URIRef):  # the index holds IRI objects only
+            found = self._subjects.get((self._ox_term(predicate), self._ox_term(object)), ())
+        else:
+            p, o = self._ox_term(predicate), self._ox_term(object)
+            found = dict.fromkeys(s for (s, p2), objs in self._objects.items()
+                                  if (predicate is None or p2 == p) and (object is None or o in objs))
+        return [self._term(s) for s in found]
 
     def __contains__(self, triple) -> bool:
         subject, predicate, obj = triple
@@ -145,10 +152,11 @@ class Triples:
         """The pyoxigraph term for an rdflib term: the one it was made from, or a new one (a vocabulary's IRI)."""
         known = self._ox.get(term)
         if known is None:
-            if isinstance(term, Literal):
-                return None  # no look-up is by a literal
+            if term is None:
+                return None
             try:
-                known = ox.BlankNode(str(term)) if isinstance(term, BNode) else ox.NamedNode(str(term))
+                known = (ox.BlankNode(str(term)) if isinstance(term, BNode) else
+                         _ox_literal(term) if isinstance(term, Literal) else ox.NamedNode(str(term)))
             except ValueError:
                 return None  # not an IRI: nothing in this document has it
             self._ox[term] = known
@@ -162,6 +170,12 @@ _IRI = re.compile(r'[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>"{}|^`\\]*')
 def _absolute(base: str) -> str:
     """pyoxigraph resolves relative IRIs against an absolute base only; a bare file name becomes its file: URI."""
     return base if _IRI.match(base) else Path(base).resolve().as_uri()
+
+
+def _ox_literal(term: Literal):
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype))) if term.datatype else ox.Literal(str(term))
 
 
 def _rdflib_term(term):
