@@ -84,8 +84,9 @@ def parse(text: str, name: str, kind: str | None = None, base: str | None = None
 class Triples:
     """The triples of one document, for look-ups by subject and predicate (and by predicate and object).
 
-    Answers what the mappings ask of an rdflib Graph (`objects`, `value`, `subjects`, `in`) with rdflib
-    terms, built from pyoxigraph's terms when read. Lenient like rdflib where feeds need it: IPDC sends
+    Answers the look-ups the mappings make of an rdflib Graph (`objects`, `value`, `subjects`, `in`, `len`)
+    as rdflib does (tests/feeds/test_rdf_view.py), with rdflib terms built from pyoxigraph's when read;
+    a look-up by subject and predicate, or by predicate and IRI, is a dict look-up, others a scan. Lenient like rdflib where feeds need it: IPDC sends
     language tags with subtags over eight characters (`@nl-BE-x-generated-informal`); an IRI a mapping
     reads must still be one (FeedError naming the document otherwise)."""
 
