@@ -1,4 +1,6 @@
 """Bad input: skipped or stopped with a Dutch message naming the record or page; nothing half-written."""
+import re
+
 import pytest
 
 from randwijzer.catalogue.models import FundingLine
@@ -57,6 +59,17 @@ def test_an_ldes_page_with_an_invalid_iri_stops_there_and_the_next_run_resumes(c
     status, out, err = command("ipdc", first)
     assert status == 0 and "1 nieuw" in out
     assert FundingLine.objects.filter(feed_source="ipdc").count() == 2
+
+
+def test_an_rdf_1_2_triple_term_stops_the_page_in_dutch(command, tmp_path):
+    # pyoxigraph reads RDF 1.2 triple terms; the mappings cannot use them: a Dutch stop, not a traceback.
+    path = tmp_path / "tripelterm.nt"
+    text = page([local_government_concept(1)])
+    theme = re.search(r"<https://productencatalogus.data.vlaanderen.be/id/concept/Thema/\w+>", text).group(0)
+    path.write_text(text.replace(theme, "<<( <http://x/a> <http://x/b> <http://x/c> )>>", 1), encoding="utf-8")
+    status, out, err = command("ipdc", path)
+    assert status == 1 and "tripelterm.nt: bevat een RDF 1.2-tripelterm" in err and "Traceback" not in err
+    assert not FundingLine.objects.filter(feed_source="ipdc").exists()
 
 
 def test_a_record_without_title_is_skipped_and_the_rest_lands(run_import, tmp_path):

@@ -8,8 +8,8 @@ names the document (and the line, when the parser says it).
 N-Triples and Turtle (every LDES page, the bundled Subsidiepunt snapshots) are read by pyoxigraph
 into `Triples`, a read-only view with the three look-ups the mappings make; JSON-LD and SPARQL
 INSERT DATA are read by rdflib into a `Graph`, which answers the same look-ups. Why two parsers:
-filling an rdflib graph was a third of an IPDC import (0.26 s of CPU per LDES page of 50 products);
-pyoxigraph reads and indexes the same page in 0.025 s. The mappings still get rdflib terms: `Triples`
+filling an rdflib graph was a third of an IPDC import (0.42 s of CPU per LDES page of 50 products);
+pyoxigraph reads and indexes the same page in 0.06 s (docs/feeds.md, round 4). The mappings still get rdflib terms: `Triples`
 turns a term into one only when a mapping reads it (a page has some 6,000 triples; a mapping reads a
 few hundred).
 """
@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from pathlib import Path
+from urllib.parse import quote
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -142,6 +143,9 @@ class Triples:
     def _term(self, term):
         known = self._rdflib.get(term)
         if known is None:
+            if type(term) is ox.Triple:  # RDF 1.2 `<<( s p o )>>`: pyoxigraph reads it, rdflib and we do not
+                raise FeedError(f"{self.name}: bevat een RDF 1.2-tripelterm (<<( … )>>); die lezen we niet. "
+                                "Er is niets ingelezen.")
             if type(term) is ox.NamedNode and not _IRI.fullmatch(term.value):
                 raise FeedError(f"{self.name}: <{term.value[:200]}> is geen geldig IRI; "
                                 "er is niets ingelezen.")
@@ -166,11 +170,16 @@ class Triples:
 
 # An absolute IRI without the characters RFC 3987 leaves out (what rdflib's own parser accepts).
 _IRI = re.compile(r'[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>"{}|^`\\]*')
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:/")  # two letters at least: "c:\\feeds" is a Windows path
 
 
 def _absolute(base: str) -> str:
     """pyoxigraph resolves relative IRIs against an absolute base only; a bare file name becomes its file: URI."""
-    return base if _IRI.match(base) else Path(base).resolve().as_uri()
+    if _IRI.fullmatch(base):
+        return base
+    if _SCHEME.match(base):  # an address with a space or bracket in it: escaped, as a browser would
+        return quote(base, safe=":/?#[]@!$&'()*+,;=%~")
+    return Path(base).resolve().as_uri()
 
 
 def _ox_literal(term: Literal):
