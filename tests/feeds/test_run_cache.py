@@ -71,3 +71,35 @@ def test_two_new_products_with_one_title_in_a_run_get_two_ids(run_import, tmp_pa
     assert report.counts["nieuw"] == 2, report.lines
     ids = sorted(FundingLine.objects.filter(feed_source="ipdc").values_list("id", flat=True))
     assert ids[0] == "akte-van-belgische-nationaliteit-1-nl" and ids[1].startswith(f"{ids[0]}-"), ids
+
+
+def test_a_curated_line_an_editor_adds_or_deletes_during_a_walk_is_seen_on_the_next_page(db, tmp_path):
+    # A walk fetches pages for minutes; the curated titles are read per page, not once per run.
+    from randwijzer.feeds import importing
+    from tests.feeds.conftest import TODAY
+
+    second, third, first = tmp_path / "p2.nt", tmp_path / "p3.nt", tmp_path / "p1.nt"
+    first.write_text(page([local_government_concept(1)], [second.as_uri()]), encoding="utf-8")
+    def titled(n, title):
+        return local_government_concept(n).replace(f'"Akte van Belgische nationaliteit {n} - nl"@nl', f'"{title}"@nl')
+
+    second.write_text(page([titled(2, "Lokaal buurtfonds")], [third.as_uri()]), encoding="utf-8")
+    third.write_text(page([titled(3, "Lokaal pleinfonds")]), encoding="utf-8")
+    template = FundingLine.objects.exclude(feed_source="ipdc").first()
+
+    def editor_between_pages(text):
+        if text.startswith("pagina 2"):  # an editor adds a curated line with the title on page 2 ...
+            FundingLine.objects.create(id="buurtfonds", title="Lokaal buurtfonds", summary="Door de redactie.",
+                                       administrator_id=template.administrator_id, territory_id=template.territory_id,
+                                       verified_on=TODAY)
+            FundingLine.objects.create(id="pleinfonds", title="Lokaal pleinfonds", summary="Door de redactie.",
+                                       administrator_id=template.administrator_id, territory_id=template.territory_id,
+                                       verified_on=TODAY)
+        if text.startswith("pagina 3"):  # ... and deletes the one whose title is on page 3
+            FundingLine.objects.filter(id="pleinfonds").delete()
+
+    report = importing.run("ipdc", str(first), on=TODAY, progress=editor_between_pages)
+    assert not report.stopped, report.lines
+    assert FundingLine.objects.get(id="buurtfonds").feed_iri  # linked, not added twice
+    assert FundingLine.objects.filter(title="Lokaal buurtfonds").count() == 1
+    assert FundingLine.objects.filter(title="Lokaal pleinfonds", feed_source="ipdc").count() == 1

@@ -2,8 +2,8 @@
 
 A run of 5,000 products asked the database the same questions for every record: the area of the same
 LAU/NUTS codes, whether the same territory and the same administrator exist, every curated title and
-whether an id is taken. A `RunCache` is made by `importing.run` and passed down; it lives for that run
-only (nothing is shared between runs). The lines of a page's feed IRIs are read in one query per page.
+whether an id is taken (these two are read once per page now). A `RunCache` is made by `importing.run`
+and passed down; it lives for that run only (nothing is shared between runs). The lines of a page's feed IRIs are read in one query per page.
 
 A record is written in its own savepoint and may roll back alone: what it created then no longer
 exists. So a row the record creates is only remembered once the record has landed (`record_landed`);
@@ -34,7 +34,13 @@ class RunCache:
         self._line_ids: set[str] | None = None  # every funding line id
 
     def read_page(self, records) -> None:
-        """The lines of the page's feed IRIs, in one query (sync.find_line asked once per record)."""
+        """The lines of the page's feed IRIs, in one query (sync.find_line asked once per record).
+
+        The curated titles and the taken ids are read again for each page (when a record needs them):
+        a walk fetches pages over the network for minutes, and editors may add, rename or delete a line
+        meanwhile; within a page the memo is kept up to date by the records themselves."""
+        self._curated = None
+        self._line_ids = None
         self._page_iris = {record.iri for record in records}
         self._page_lines = {}
         for line in m.FundingLine.objects.filter(feed_iri__in=self._page_iris):  # in `.first()`'s order
@@ -46,14 +52,14 @@ class RunCache:
         return m.FundingLine.objects.filter(feed_iri=iri).first()
 
     def curated_line(self, title: str) -> m.FundingLine | None:
-        """A curated line (no feed IRI) with this title; the titles are read once per run."""
+        """A curated line (no feed IRI) with this title; the titles are read once per page."""
         if self._curated is None:
             self._curated = {}
             curated = m.FundingLine.objects.filter(feed_source=m.FeedSource.REDACTIE, feed_iri="")
             for pk, other in curated.values_list("id", "title"):
                 self._curated.setdefault(name_key(other), pk)
         pk = self._curated.get(name_key(title))
-        return m.FundingLine.objects.get(pk=pk) if pk is not None else None
+        return m.FundingLine.objects.filter(pk=pk).first() if pk is not None else None
 
     def id_taken(self, pk: str) -> bool:
         if self._line_ids is None:

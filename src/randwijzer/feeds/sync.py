@@ -142,7 +142,7 @@ def _add_to_empty(related, ids: list) -> None:
     the same rows and the same m2m_changed signals (the history records the field through them)."""
     through, instance, pk_set = related.through, related.instance, set(ids)
     db = router.db_for_write(through, instance=instance)
-    signal = {"sender": through, "instance": instance, "reverse": False, "model": related.model, "pk_set": pk_set,
+    signal = {"sender": through, "instance": instance, "reverse": related.reverse, "model": related.model, "pk_set": pk_set,
               "using": db}
     m2m_changed.send(action="pre_add", **signal)
     through.objects.using(db).bulk_create([through(**{f"{related.source_field_name}_id": instance.pk,
