@@ -1,7 +1,8 @@
 """A feed on a loopback HTTP server, for the importer's tests: pages that fail, hosts that get a key.
 
-`answer(path)` says what a path gets: (status, body, content type, delay in s). It remembers the
-x-api-key each path was sent (None when none was sent).
+`answer(path)` says what a path gets: (status, body, content type, delay in s); by default the
+Turtle page in `pages` ({path: (status, body, delay in s)}), else 404. It remembers the x-api-key
+each path was sent (None when none was sent).
 """
 import threading
 import time
@@ -34,7 +35,8 @@ class LoopbackFeed:
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def answer(self, path: str) -> tuple[int, str, str, float]:
-        raise NotImplementedError
+        status, body, delay = self.pages.get(path, (404, "", 0))
+        return status, body, "text/turtle", delay
 
     def close(self):
         self.server.shutdown()

@@ -97,17 +97,10 @@ def test_a_period_that_ends_before_it_starts_skips_the_record_by_name(run_import
     assert not FundingLine.objects.filter(title="Pride-evenementen 2026").exists()
 
 
-class Pages(LoopbackFeed):
-    """Pages that can fail: {path: (status, body, delay in s)}."""
-
-    def answer(self, path):
-        status, body, delay = self.pages.get(path, (404, "", 0))
-        return status, body, "text/turtle", delay
-
-
 @pytest.fixture
 def pages():
-    server = Pages()
+    """Pages that can fail: {path: (status, body, delay in s)}."""
+    server = LoopbackFeed()
     yield server
     server.close()
 
