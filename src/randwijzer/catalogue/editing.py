@@ -75,23 +75,19 @@ class CatalogueEdit:
         """Whether the edit left a trace: a history record or a line in the change log."""
         return bool(self.history_records or self.changes)
 
-    def include(self, *entries) -> None:
-        """Entries about to change: the state of their funding lines is read now, before the change."""
+    def include(self, *entries, new: bool = False) -> None:
+        """Entries about to change: the state of their funding lines is read now, before the change.
+
+        `new`: entries the edit is about to create (a funding line not yet saved): there is no state to
+        read before, so the recorders are not asked; the lines are read after the edit like any other."""
         self.entries += [e for e in entries if e not in self.entries]
         if self.everything:
             return
-        new = {line_id for entry in entries for line_id in line_ids_of(entry)} - self.line_ids
-        if new:
-            self.line_ids |= new
-            for recorder in self.recorders:
-                recorder.watch(new)
-
-    def include_new(self, *entries) -> None:
-        """Entries the edit is about to create (a funding line not yet saved): there is no state to read
-        before, so the recorders are not asked; the lines are read after the edit like any other."""
-        self.entries += [e for e in entries if e not in self.entries]
-        if not self.everything:
-            self.line_ids |= {line_id for entry in entries for line_id in line_ids_of(entry)}
+        added = {line_id for entry in entries for line_id in line_ids_of(entry)} - self.line_ids
+        if added:
+            self.line_ids |= added
+            for recorder in ([] if new else self.recorders):
+                recorder.watch(added)
 
     def _finish(self) -> None:
         # An entry may show in more lines after the edit (a new line, a partner named administrator).

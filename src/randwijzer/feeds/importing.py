@@ -12,8 +12,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, transaction
 
-from randwijzer.catalogue.models import Municipality
-
 from . import fetching, ipdc, ldes, rdf, subsidiepunt, sync
 from .rdf import FeedError
 from .records import Skip, label
@@ -54,24 +52,21 @@ def run(source: str, given: str | None = None, dry_run: bool = False, progress: 
 
 
 def _run_ipdc(start: str, report: Report, dry_run: bool, on: dt.date, progress, cache: RunCache) -> None:
-    nis_codes = set(Municipality.objects.values_list("nis_code", flat=True))
     state = ldes.state_for("ipdc", start, dry_run)
     pages = 0
     try:
         for url, graph in ldes.walk(state, lambda note: report.lines.append(f"let op: {note}"), save=not dry_run):
             pages += 1
             progress(f"pagina {pages}: {url}")
-            handle("ipdc", ipdc.records(graph, nis_codes, on), report, dry_run, on, progress, cache)
+            handle("ipdc", ipdc.records(graph, on), report, dry_run, on, progress, cache)
     except FeedError as error:
         report.stopped = f"{error} De volgende keer gaat het verder bij die pagina."
 
 
-def handle(source: str, found: list, report: Report, dry_run: bool, on: dt.date, progress,
-           cache: RunCache | None = None) -> None:
+def handle(source: str, found: list, report: Report, dry_run: bool, on: dt.date, progress, cache: RunCache) -> None:
     # The records of one page (or document) commit together, each in its own savepoint (its edit's
     # atomic block): a record the database refuses rolls back alone and the rest lands. One commit
     # per page instead of per record: on SQLite each commit waits for the disk (tens of ms).
-    cache = cache or RunCache()
     try:
         with transaction.atomic():
             _handle(source, found, report, dry_run, on, progress, cache)

@@ -62,13 +62,13 @@ def products(graph: Graph) -> list:
     return [(key, subject) for key, (stamp, subject) in sorted(latest.items())]
 
 
-def records(graph: Graph, nis_codes: set[str] | None = None, on: dt.date | None = None) -> list[Record | Skip]:
-    """nis_codes: no longer used (the area is resolved when writing, in areas.py); kept for the caller."""
+def records(graph: Graph, on: dt.date | None = None) -> list[Record | Skip]:
+    """One record (or skip) per product; the area is resolved when writing (areas.py)."""
     on = on or today()
-    return [product_record(graph, subject, key, nis_codes, on) for key, subject in products(graph)]
+    return [product_record(graph, subject, key, on) for key, subject in products(graph)]
 
 
-def product_record(graph: Graph, product, key: str, nis_codes: set[str], on: dt.date) -> Record | Skip:
+def product_record(graph: Graph, product, key: str, on: dt.date) -> Record | Skip:
     title = dutch(graph.objects(product, DCTERMS.title))
     if not title:
         return Skip(key, "", "het product heeft geen Nederlandse titel")

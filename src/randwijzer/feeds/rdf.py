@@ -9,9 +9,9 @@ N-Triples and Turtle (every LDES page, the bundled Subsidiepunt snapshots) are r
 into `Triples`, a read-only view with the three look-ups the mappings make; JSON-LD and SPARQL
 INSERT DATA are read by rdflib into a `Graph`, which answers the same look-ups. Why two parsers:
 filling an rdflib graph was a third of an IPDC import (0.42 s of CPU per LDES page of 50 products);
-pyoxigraph reads and indexes the same page in 0.06 s (docs/feeds.md, round 4). The mappings still get rdflib terms: `Triples`
-turns a term into one only when a mapping reads it (a page has some 6,000 triples; a mapping reads a
-few hundred).
+pyoxigraph reads and indexes the same page in 0.06 s (docs/feeds.md, round 4). The mappings still
+get rdflib terms: `Triples` turns a term into one only when a mapping reads it (a page has some
+6,000 triples; a mapping reads a few hundred).
 """
 from __future__ import annotations
 
@@ -87,7 +87,8 @@ class Triples:
 
     Answers the look-ups the mappings make of an rdflib Graph (`objects`, `value`, `subjects`, `in`, `len`)
     as rdflib does (tests/feeds/test_rdf_view.py), with rdflib terms built from pyoxigraph's when read;
-    a look-up by subject and predicate, or by predicate and IRI, is a dict look-up, others a scan. Lenient like rdflib where feeds need it: IPDC sends
+    a look-up by subject and predicate, or by predicate and IRI, is a dict look-up, others a scan.
+    Lenient like rdflib where feeds need it: IPDC sends
     language tags with subtags over eight characters (`@nl-BE-x-generated-informal`); an IRI a mapping
     reads must still be one (FeedError naming the document otherwise)."""
 

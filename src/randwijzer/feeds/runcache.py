@@ -3,7 +3,8 @@
 A run of 5,000 products asked the database the same questions for every record: the area of the same
 LAU/NUTS codes, whether the same territory and the same administrator exist, every curated title and
 whether an id is taken (these two are read once per page now). A `RunCache` is made by `importing.run`
-and passed down; it lives for that run only (nothing is shared between runs). The lines of a page's feed IRIs are read in one query per page.
+and passed down; it lives for that run only (nothing is shared between runs). The lines of a page's
+feed IRIs are read in one query per page.
 
 A record is written in its own savepoint and may roll back alone: what it created then no longer
 exists. So a row the record creates is only remembered once the record has landed (`record_landed`);
@@ -39,10 +40,8 @@ class RunCache:
         The curated titles and the taken ids are read again for each page (when a record needs them):
         a walk fetches pages over the network for minutes, and editors may add, rename or delete a line
         meanwhile; within a page the memo is kept up to date by the records themselves."""
-        self._curated = None
-        self._line_ids = None
+        self._reset_lines()
         self._page_iris = {record.iri for record in records}
-        self._page_lines = {}
         for line in m.FundingLine.objects.filter(feed_iri__in=self._page_iris):  # in `.first()`'s order
             self._page_lines.setdefault(line.feed_iri, line)
 

@@ -20,5 +20,5 @@ def write_record(source: str, line_id: str, change: Callable[[], None], new: boo
     The line is named before the change, so the change log shows what the record added or changed;
     a `new` line has nothing to read before (one query less per new line of an import)."""
     with catalogue_edit(None, REASONS[source], source=ORIGINS[source]) as edit:
-        (edit.include_new if new else edit.include)(m.FundingLine(pk=line_id))
+        edit.include(m.FundingLine(pk=line_id), new=new)
         change()
